@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data.Identity;
+
+namespace Nervewise.Data;
+
+public static class DataServices
+{
+    /// <summary>
+    /// Registers <see cref="NervewiseDbContext"/> for the provider in the registered <see cref="DatabaseSettings"/>.
+    /// The settings are read when the first context is made, so hosts and tests can supply them late.
+    /// </summary>
+    public static IServiceCollection AddNervewiseData(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteNervewiseDbContext>((sp, options) => Configure(sp, options));
+        services.AddDbContext<PostgresNervewiseDbContext>((sp, options) => Configure(sp, options));
+        services.AddScoped<NervewiseDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresNervewiseDbContext>(),
+            _ => sp.GetRequiredService<SqliteNervewiseDbContext>(),
+        });
+        return services;
+    }
+
+    /// <summary>Identity without cookies or sign-in, for the CLI: users, roles, password hashing, the same rules.</summary>
+    public static IdentityBuilder AddNervewiseIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<NervewiseUser>(AccountRules.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NervewiseDbContext>();
+
+    public static void Configure(DatabaseSettings settings, DbContextOptionsBuilder options)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString);
+                break;
+            default:
+                options.UseSqlite(settings.ConnectionString);
+                break;
+        }
+    }
+
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
+        Configure(sp.GetRequiredService<DatabaseSettings>(), options);
+}

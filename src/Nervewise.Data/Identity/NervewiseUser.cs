@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Nervewise.Data.Identity;
+
+/// <summary>A person's account: a patient keeping a record, or a clinician they share it with.</summary>
+public class NervewiseUser : IdentityUser
+{
+    /// <summary>Set for accounts made with a one-time password (the CLI); cleared at the first change.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Nervewise.Data;
+using Nervewise.Data.Identity;
+
+namespace Nervewise.Web.Infrastructure;
+
+internal static class AccountSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static IServiceCollection AddNervewiseAccounts(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddIdentity<NervewiseUser, IdentityRole>(AccountRules.Apply)
+            .AddEntityFrameworkStores<NervewiseDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "nervewise";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.LoginPath = SignInPath;
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+            // The API answers with status codes; only pages redirect to the sign-in form.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            // Health data is private by default: every page and endpoint needs a signed-in person
+            // unless it says otherwise.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Clinician, policy => policy.RequireRole(Roles.Clinician))
+            .AddPolicy(Roles.Patient, policy => policy.RequireRole(Roles.Patient));
+
+        return services;
+    }
+
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Nervewise.Web.Pages.Account;
+
+public class DeniedModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

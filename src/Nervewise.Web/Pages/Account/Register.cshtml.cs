@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Identity;
+
+namespace Nervewise.Web.Pages.Account;
+
+[AllowAnonymous]
+public class RegisterModel(
+    UserManager<NervewiseUser> users,
+    SignInManager<NervewiseUser> signIn,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/today") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = new NervewiseUser
+        {
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
+                ModelState.AddModelError(field, Friendly(error));
+            }
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Roles.Patient);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Redirect("/today");
+    }
+
+    // Identity's own wording names user names; ours speaks of emails.
+    private static string Friendly(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" or "DuplicateEmail" => "An account with this email already exists. Try signing in instead.",
+        "InvalidEmail" or "InvalidUserName" => "Enter an email address like name@example.com.",
+        _ => error.Description,
+    };
+
+    public sealed class RegisterInput
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        [StringLength(256, ErrorMessage = "That email address is too long.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength,
+            ErrorMessage = "Use at least {2} characters.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the password again.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+        [DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}
