@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Nervewise.Cli;
+
+return await NervewiseCli.RunAsync(args, Console.Out, Console.Error);

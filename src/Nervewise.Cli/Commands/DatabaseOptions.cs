@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data;
+
+namespace Nervewise.Cli.Commands;
+
+/// <summary>
+/// `--provider` and `--connection`, over the same settings the web app reads (appsettings.json in this
+/// folder, then Database__Provider and ConnectionStrings__Nervewise).
+/// </summary>
+internal sealed class DatabaseOptions
+{
+    public Option<string?> Provider { get; } = new("--provider")
+    {
+        Description = "Database engine: sqlite (default) or postgres.",
+    };
+
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Connection string. Default: the SQLite file data/nervewise.db in this folder.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Provider);
+        command.Options.Add(Connection);
+    }
+
+    /// <summary>Services for one command run, with the schema brought up to date.</summary>
+    public async Task<ServiceProvider> OpenAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var settings = Resolve(parsed);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddNervewiseData();
+        services.AddNervewiseIdentityCore();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            await provider.InitializeDatabaseAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await provider.DisposeAsync();
+            throw new CliFailureException($"could not open the database ({settings.Describe()}): {ex.GetBaseException().Message}", ex);
+        }
+        return provider;
+    }
+
+    private DatabaseSettings Resolve(ParseResult parsed)
+    {
+        var folder = Directory.GetCurrentDirectory();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(folder)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        try
+        {
+            return DatabaseSettings.Create(
+                parsed.GetValue(Provider) ?? configuration[DatabaseSettings.ProviderKey],
+                parsed.GetValue(Connection) ?? configuration.GetConnectionString(DatabaseSettings.ConnectionStringName),
+                folder);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliInputException(ex.Message.Split(" (Parameter")[0]);
+        }
+    }
+}

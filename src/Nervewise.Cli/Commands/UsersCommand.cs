@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data;
+using Nervewise.Data.Identity;
+
+namespace Nervewise.Cli.Commands;
+
+/// <summary>`nervewise users add EMAIL --role patient|clinician`: how clinic administrators make accounts.</summary>
+internal static class UsersCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The new account's email address." };
+        var role = new Option<string>("--role")
+        {
+            Description = "The kind of account.",
+            Required = true,
+        };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var database = new DatabaseOptions();
+
+        var add = new Command("add", "Create an account and print a one-time password.") { email, role };
+        database.AddTo(add);
+        add.SetAction(async (parsed, cancellationToken) =>
+        {
+            var address = parsed.GetValue(email)!.Trim();
+            if (!new EmailAddressAttribute().IsValid(address))
+            {
+                throw new CliInputException($"EMAIL '{address}' is not an email address.");
+            }
+
+            await using var services = await database.OpenAsync(parsed, cancellationToken);
+            var password = OneTimePassword();
+            var created = await AddUserAsync(services, address, parsed.GetValue(role)!, password);
+            await output.WriteLineAsync($"Created {created} account for {address}.");
+            await output.WriteLineAsync($"One-time password: {password}");
+            await output.WriteLineAsync("Give it to them privately. They will choose their own password when they first sign in.");
+            return NervewiseCli.Ok;
+        });
+
+        return new Command("users", "Manage accounts in the web app's database.") { add };
+    }
+
+    private static async Task<string> AddUserAsync(IServiceProvider services, string address, string role, string password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            throw new CliInputException($"EMAIL '{address}': an account with this email already exists.");
+        }
+
+        var user = new NervewiseUser
+        {
+            UserName = address,
+            Email = address,
+            MustChangePassword = true,
+            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
+        // The account and its role land together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new CliInputException($"EMAIL '{address}': {DatabaseInitializer.Describe(created)}");
+        }
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException(DatabaseInitializer.Describe(added));
+        }
+        await transaction.CommitAsync();
+        return role;
+    }
+
+    // 16 letters and digits without look-alikes (0/O, 1/l/I), in groups of four: easy to read out, ~80 bits.
+    private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    internal static string OneTimePassword()
+    {
+        Span<char> chars = stackalloc char[19];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = i % 5 == 4 ? '-' : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+        return new string(chars);
+    }
+}
