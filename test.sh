@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every Nervewise test. On a fresh Debian machine it first installs what the tests need
+# (Chromium, PostgreSQL), then starts a throwaway PostgreSQL server on a free loopback port,
+# runs every test project against it, stops it, and exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- What the tests need ---------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$pg_bin" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# --- A throwaway PostgreSQL server -----------------------------------------------------
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+pg_dir=$(mktemp -d /tmp/nervewise-pg.XXXXXX)
+pg_port=$(free_port)
+# PostgreSQL refuses to run as root: as root, run it as the postgres user that Debian's package makes.
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres:postgres "$pg_dir"
+  pg() { runuser -u postgres -- "$@"; }
+else
+  pg() { "$@"; }
+fi
+
+stop_pg() {
+  pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_pg EXIT
+
+pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Durability settings are off: this server lives for one test run only.
+pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+export NERVEWISE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+
+# --- The tests -------------------------------------------------------------------------
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+export NERVEWISE_SCREENSHOTS="$results/screenshots"
+
+status=0
+dotnet build Nervewise.slnx -c Release -nologo -clp:ErrorsOnly || exit 1
+dotnet test Nervewise.slnx -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" --blame-hang-timeout 5m || status=$?
+
+# One plain closing line over every project.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
+  total=$(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")
+  ok=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  bad=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + ok)); failed=$((failed + bad)); skipped=$((skipped + total - ok - bad))
+done
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then echo "No test ran." >&2; exit 1; fi
+exit "$status"

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data;
+using Nervewise.Testing;
+
+namespace Nervewise.Web.Tests.Support;
+
+/// <summary>The real web app on a database of the test's own.</summary>
+public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services => services.AddSingleton(settings));
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
+
+/// <summary>One app on one fresh database per test, on the provider the test class names.</summary>
+public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+    protected NervewiseApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+        App = new NervewiseApp(Database.Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public static partial class Forms
+{
+    public const string GoodPassword = "correct horse battery";
+
+    /// <summary>Fetches a page, then posts its form with the antiforgery token it carried.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = Token(await page.Content.ReadAsStringAsync());
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string password = GoodPassword) =>
+        client.SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = GoodPassword) =>
+        client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client)
+    {
+        var page = await client.GetAsync("/account/sign-out");
+        var token = Token(await page.Content.ReadAsStringAsync());
+        return await client.PostAsync("/account/sign-out",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    public static string Token(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
