@@ -19,6 +19,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Status");
 });
 
 var app = builder.Build();
@@ -32,8 +33,14 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
 }
+// The API answers an empty error status with ProblemDetails; people get a plain page instead
+// (the inner middleware runs first, and the outer one leaves a response that has a body).
 app.UseStatusCodePages();
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseSecurityHeaders();
+// Routing after the status code pages, so that a re-executed request is routed again.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 

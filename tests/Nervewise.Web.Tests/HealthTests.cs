@@ -1,5 +1,6 @@
 using System.Net;
 using Nervewise.Data;
+using Nervewise.Testing;
 using Nervewise.Web.Tests.Support;
 
 namespace Nervewise.Web.Tests;

@@ -1,5 +1,6 @@
 using System.Net;
 using Nervewise.Data;
+using Nervewise.Testing;
 using Nervewise.Web.Tests.Support;
 
 namespace Nervewise.Web.Tests.Pages;
@@ -56,5 +57,20 @@ public abstract class PrivacyTests(DatabaseProvider provider) : AppTest(provider
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_page_gets_a_plain_page_and_a_missing_endpoint_gets_problem_details()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("ada@example.com");
+
+        var page = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("find that page", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var api = await client.GetAsync("/api/v1/no-such-endpoint");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Pages.Account;
+using Nervewise.Testing;
 using Nervewise.Web.Tests.Support;
 
 namespace Nervewise.Web.Tests.Pages.Account;

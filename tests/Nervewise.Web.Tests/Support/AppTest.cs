@@ -1,26 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
 using Nervewise.Testing;
 
 namespace Nervewise.Web.Tests.Support;
-
-/// <summary>The real web app on a database of the test's own.</summary>
-public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.ConfigureTestServices(services => services.AddSingleton(settings));
-    }
-
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-}
 
 /// <summary>One app on one fresh database per test, on the provider the test class names.</summary>
 public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
@@ -70,9 +53,10 @@ public static partial class Forms
             ["Input.Password"] = password,
         });
 
+    /// <summary>Signs out with the button in the header of a signed-in page, as a person does.</summary>
     public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client)
     {
-        var page = await client.GetAsync("/account/sign-out");
+        var page = await client.GetAsync("/today");
         var token = Token(await page.Content.ReadAsStringAsync());
         return await client.PostAsync("/account/sign-out",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));

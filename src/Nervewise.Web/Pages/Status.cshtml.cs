@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Nervewise.Web.Pages;
+
+/// <summary>What a person sees for an error status, in plain words.</summary>
+[IgnoreAntiforgeryToken]
+public class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code) => (Heading, Explanation) = code switch
+    {
+        400 => ("That form had expired", "For your safety, forms stop working after a while or after you sign in or out. Go back, reload the page and try again."),
+        403 => ("This page isn't available to you", "Your account doesn't have access to it."),
+        404 => ("We couldn't find that page", "The link may be old, or the address may have a typo."),
+        _ => ("Something went wrong", "Nothing you did caused this. Please try again in a moment."),
+    };
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using Nervewise.Browser.Tests.Support;
+
+namespace Nervewise.Browser.Tests.Pages.Account;
+
+public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chromium)
+{
+    private const string Password = "slow steady progress";
+
+    [Fact]
+    public async Task A_person_registers_signs_out_and_signs_in_again_on_a_phone()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("back of your thigh");
+        await ScreenshotAsync(page, "home-360");
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Get started" }).ClickAsync();
+        await new RegisterPage(page).RegisterAsync("ada@example.com", Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/today").ToString());
+        await Assertions.Expect(page.GetByText("Welcome, ada@example.com.")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "today-360");
+
+        await new SiteHeader(page).SignOutAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "I have an account" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        var signIn = new SignInPage(page);
+        await signIn.SignInAsync("ada@example.com", "a wrong password");
+        await Assertions.Expect(signIn.Error).ToContainTextAsync("do not match");
+        await ScreenshotAsync(page, "sign-in-error-360");
+
+        await signIn.SignInAsync("ada@example.com", Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_public_pages_fit_a_phone_and_a_desktop_without_sideways_scrolling()
+    {
+        foreach (var (viewport, label) in new[] { (Phone, "360"), (Desktop, "1280") })
+        {
+            var page = await OpenAsync(viewport);
+            foreach (var (path, name) in new[] { ("/", "home"), ("/account/sign-in", "sign-in"), ("/account/register", "register") })
+            {
+                await page.GotoAsync(path);
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at {label}px wide.");
+                await ScreenshotAsync(page, $"{name}-{label}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_forms_can_be_used_with_the_keyboard_alone()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/account/register");
+
+        await page.GetByLabel("Email").FocusAsync();
+        await page.Keyboard.TypeAsync("kai@example.com");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByText("Welcome, kai@example.com.")).ToBeVisibleAsync();
+    }
+}
