@@ -1,0 +1,80 @@
+namespace Nervewise.Domain.Assessment;
+
+/// <summary>The reviewed numbers of the assessment, read from assessment-rules.json beside this file.</summary>
+public sealed record AssessmentRules(
+    AssessmentRules.LevelThresholds Levels,
+    IReadOnlyDictionary<string, AssessmentRules.SourceWeights> Sources,
+    AssessmentRules.RedFlagRules RedFlags,
+    AssessmentRules.ImagingRule Imaging)
+{
+    private static readonly Lazy<AssessmentRules> Loaded = new(Load);
+
+    public static AssessmentRules Current => Loaded.Value;
+
+    public sealed record LevelThresholds(double Likely, double Possible);
+
+    public sealed record Feature(string Item, double Yes, double No, string Why, IReadOnlyList<string> Sources);
+
+    public sealed record SourceWeights(double Baseline, string Why, IReadOnlyList<Feature> Features);
+
+    public sealed record RedFlagRule(string Item, string Urgency, string? WithOtherRedFlagOrWeakness);
+
+    public sealed record RedFlagRules(IReadOnlyList<RedFlagRule> Items);
+
+    public sealed record ImagingRule(int RehabWeeksWithoutImprovement, IReadOnlyList<string> RedFlagUrgencies);
+
+    public SourceWeights For(Source source) => Sources[Names.Of(source)];
+
+    private static AssessmentRules Load()
+    {
+        var rules = EmbeddedData.ReadJson<AssessmentRules>("assessment-rules.json");
+        rules.Check();
+        return rules;
+    }
+
+    /// <summary>A typo in the data file must stop the app at start, not mislead a person later.</summary>
+    private void Check()
+    {
+        var items = AssessmentQuestionnaire.Current.Items;
+        var unknown = Sources.Values.SelectMany(s => s.Features).Select(f => f.Item)
+            .Concat(RedFlags.Items.Select(r => r.Item))
+            .Where(i => !items.ContainsKey(i))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"assessment-rules.json names items the questionnaire lacks: {string.Join(", ", unknown)}");
+        }
+        if (Enum.GetValues<Source>().Any(s => !Sources.ContainsKey(Names.Of(s))))
+        {
+            throw new InvalidOperationException("assessment-rules.json must weigh every source.");
+        }
+        foreach (var rule in RedFlags.Items)
+        {
+            Names.ParseUrgency(rule.Urgency);
+            if (rule.WithOtherRedFlagOrWeakness is { } escalated)
+            {
+                Names.ParseUrgency(escalated);
+            }
+        }
+    }
+}
+
+/// <summary>The contract's spelling of each value: lowercase, words joined by hyphens.</summary>
+public static class Names
+{
+    public static string Of(Source source) => source.ToString().ToLowerInvariant();
+
+    public static string Of(Level level) => level.ToString().ToLowerInvariant();
+
+    public static string Of(Urgency urgency) => urgency.ToString().ToLowerInvariant();
+
+    public static string Of(ImagingAdvice imaging) => imaging switch
+    {
+        ImagingAdvice.DiscussWithClinician => "discuss-with-clinician",
+        _ => "not-recommended",
+    };
+
+    public static Urgency ParseUrgency(string name) => Enum.TryParse<Urgency>(name, ignoreCase: true, out var urgency)
+        ? urgency
+        : throw new InvalidOperationException($"Unknown urgency '{name}'.");
+}
