@@ -15,6 +15,7 @@ public static class NervewiseCli
         var root = new RootCommand("Nervewise: understand and manage posterior thigh pain from the terminal.")
         {
             UsersCommand.Create(output, error),
+            DbCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

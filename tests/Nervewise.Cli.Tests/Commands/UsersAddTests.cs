@@ -43,12 +43,25 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task It_makes_a_patient()
+    public async Task It_makes_a_patient_and_says_which_database_it_used()
     {
         var run = await Add("ada@example.com", "--role", "patient");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Created patient account for ada@example.com.", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Database: {_database.Settings.Describe()}", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Db_migrate_brings_the_schema_up_to_date()
+    {
+        var run = await CliRun.Of("db", "migrate",
+            "--provider", _database.Settings.Provider.ToString().ToLowerInvariant(), "--connection", _database.Settings.ConnectionString);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("The database schema is up to date.", run.Output, StringComparison.Ordinal);
+        await using var db = _database.OpenContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data;
 using Nervewise.Data.Identity;
 
 namespace Nervewise.Web.Pages.Account;
@@ -11,6 +12,7 @@ namespace Nervewise.Web.Pages.Account;
 public class RegisterModel(
     UserManager<NervewiseUser> users,
     SignInManager<NervewiseUser> signIn,
+    NervewiseDbContext db,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -31,6 +33,8 @@ public class RegisterModel(
             Email = Input.Email.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        // The account and its role are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
@@ -42,7 +46,12 @@ public class RegisterModel(
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Roles.Patient);
+        var role = await users.AddToRoleAsync(user, Roles.Patient);
+        if (!role.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not give the new account its role: {DatabaseInitializer.Describe(role)}");
+        }
+        await transaction.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return Redirect("/today");
     }

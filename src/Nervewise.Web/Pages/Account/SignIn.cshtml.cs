@@ -8,10 +8,13 @@ using Nervewise.Data.Identity;
 namespace Nervewise.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<NervewiseUser> signIn) : PageModel
+public class SignInModel(SignInManager<NervewiseUser> signIn, TimeProvider clock) : PageModel
 {
-    public const string WrongPassword = "That email and password do not match. Check them and try again.";
-    public const string LockedOut = "Too many attempts. For your safety, signing in to this account is paused for 15 minutes.";
+    // One message for a wrong password and a paused account, so that sign-in never tells a stranger which emails have accounts.
+    public const string WrongPassword =
+        "That email and password do not match. Check them and try again. After 5 failed tries, signing in is paused for 15 minutes.";
+    public const string OneTimePasswordExpired =
+        "This one-time password has expired. Ask whoever made your account for a new one.";
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -30,20 +33,23 @@ public class SignInModel(SignInManager<NervewiseUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, LockedOut);
-            return Page();
-        }
-        if (!result.Succeeded)
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var check = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (user is null || !check.Succeeded)
         {
             ModelState.AddModelError(string.Empty, WrongPassword);
             return Page();
         }
+        if (user.MustChangePassword && clock.GetUtcNow() > user.CreatedAt + AccountRules.OneTimePasswordLifetime)
+        {
+            ModelState.AddModelError(string.Empty, OneTimePasswordExpired);
+            return Page();
+        }
 
-        var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
-        if (user is { MustChangePassword: true })
+        await signIn.SignInAsync(user, Input.RememberMe);
+        if (user.MustChangePassword)
         {
             return Redirect("/account/change-password?first=true");
         }

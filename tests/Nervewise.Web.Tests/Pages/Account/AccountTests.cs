@@ -123,22 +123,66 @@ public abstract class AccountTests(DatabaseProvider provider) : AppTest(provider
         Assert.Equal(HttpStatusCode.Redirect, (await App.Browser().SignInAsync("ada@example.com", "a brand new phrase")).StatusCode);
     }
 
-    [Fact]
-    public async Task An_account_with_a_one_time_password_is_sent_to_choose_its_own()
+    private async Task MakeClinicianWithOneTimePasswordAsync(TimeSpan age)
     {
-        await using (var scope = App.Services.CreateAsyncScope())
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+        var user = new NervewiseUser
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
-            var user = new NervewiseUser { UserName = "physio@example.com", Email = "physio@example.com", MustChangePassword = true };
-            Assert.True((await users.CreateAsync(user, "one-time-pass-1234")).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Clinician);
-        }
+            UserName = "physio@example.com",
+            Email = "physio@example.com",
+            MustChangePassword = true,
+            CreatedAt = DateTimeOffset.UtcNow - age,
+        };
+        Assert.True((await users.CreateAsync(user, "one-time-pass-1234")).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Clinician);
+    }
+
+    [Fact]
+    public async Task A_one_time_password_only_lets_its_owner_choose_a_new_password()
+    {
+        await MakeClinicianWithOneTimePasswordAsync(TimeSpan.FromHours(1));
         var client = App.Browser();
 
         var response = await client.SignInAsync("physio@example.com", "one-time-pass-1234");
 
         Assert.Equal("/account/change-password?first=true", response.Headers.Location?.OriginalString);
         Assert.Contains("one-time password", await client.GetStringAsync("/account/change-password?first=true"), StringComparison.Ordinal);
+        var page = await client.GetAsync("/today");
+        Assert.Equal("/account/change-password?first=true", page.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        await client.SubmitAsync("/account/change-password?first=true", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "one-time-pass-1234",
+            ["Input.NewPassword"] = "my own good phrase",
+            ["Input.ConfirmPassword"] = "my own good phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/today")).StatusCode);
+        var me = await client.GetFromJsonAsync<Me>("/api/v1/me");
+        Assert.False(me!.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task An_expired_one_time_password_no_longer_signs_in()
+    {
+        await MakeClinicianWithOneTimePasswordAsync(AccountRules.OneTimePasswordLifetime + TimeSpan.FromHours(1));
+        var client = App.Browser();
+
+        var response = await client.SignInAsync("physio@example.com", "one-time-pass-1234");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("one-time password has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_email_with_an_apostrophe_can_register()
+    {
+        var response = await App.Browser().RegisterAsync("o'brien@example.com");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Nervewise.Data;
+using Nervewise.Data.Assessments;
+using Nervewise.Domain.Assessment;
+
+namespace Nervewise.Web.Assessment;
+
+/// <summary>Saves and reads a person's assessments. Every read is filtered by the owner's id.</summary>
+public sealed class AssessmentStore(NervewiseDbContext db, TimeProvider clock)
+{
+    public async Task<AssessmentRecord> SaveAsync(string userId, AssessmentAnswers answers, CancellationToken cancellationToken = default)
+    {
+        var document = AssessmentDocument.From(AssessmentEngine.Assess(answers));
+        var record = new AssessmentRecord
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            TakenAt = clock.GetUtcNow(),
+            AnswersJson = JsonSerializer.Serialize(answers.ToPlain()),
+            ResultJson = document.ToJson(),
+            PrimarySource = document.PrimarySource,
+            Urgency = document.Urgency,
+            QuestionnaireVersion = document.QuestionnaireVersion,
+        };
+        db.Assessments.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    public Task<List<AssessmentRecord>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderByDescending(a => a.TakenAt)
+            .ToListAsync(cancellationToken);
+
+    public Task<AssessmentRecord?> FindAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
+        db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
+
+    public static AssessmentDocument Result(AssessmentRecord record) =>
+        JsonSerializer.Deserialize<AssessmentDocument>(record.ResultJson, AssessmentDocument.JsonOptions)!;
+
+    public static AssessmentAnswers Answers(AssessmentRecord record) => AssessmentInput.Parse(record.AnswersJson);
+
+    /// <summary>The result as the API returns it: the contract's fields, plus the record's id and time.</summary>
+    public static JsonObject ToApi(AssessmentRecord record)
+    {
+        var json = JsonNode.Parse(record.ResultJson)!.AsObject();
+        json.Insert(0, "id", record.Id);
+        json.Insert(1, "takenAt", record.TakenAt.ToUniversalTime());
+        json["answers"] = JsonNode.Parse(record.AnswersJson);
+        return json;
+    }
+}
