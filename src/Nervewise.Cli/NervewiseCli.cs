@@ -14,6 +14,7 @@ public static class NervewiseCli
     {
         var root = new RootCommand("Nervewise: understand and manage posterior thigh pain from the terminal.")
         {
+            AssessCommand.Create(output),
             UsersCommand.Create(output, error),
             DbCommand.Create(output, error),
         };

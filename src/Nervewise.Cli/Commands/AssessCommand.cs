@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Nervewise.Domain.Assessment;
+using Spectre.Console;
+
+namespace Nervewise.Cli.Commands;
+
+/// <summary>`nervewise assess FILE [--json]`: the source assessment of shared/spec/assessment.md from a file.</summary>
+internal static class AssessCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "The answers: a FHIR R4 QuestionnaireResponse, or a JSON object of linkId to value.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of a summary." };
+        var command = new Command("assess", "Weigh the likely sources of posterior thigh pain, red flags first.") { file, json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var path = parsed.GetValue(file)!;
+            var result = AssessmentEngine.Assess(await ReadAnswersAsync(path, cancellationToken));
+            if (parsed.GetValue(json))
+            {
+                await output.WriteLineAsync(AssessmentDocument.From(result).ToJson());
+            }
+            else
+            {
+                Summarise(result, output);
+            }
+            return NervewiseCli.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<AssessmentAnswers> ReadAnswersAsync(FileInfo path, CancellationToken cancellationToken)
+    {
+        if (!path.Exists)
+        {
+            throw new CliInputException($"{path.Name}: no such file.");
+        }
+        if (path.Length > AssessmentInput.MaxBytes)
+        {
+            throw new CliInputException($"{path.Name}: larger than {AssessmentInput.MaxBytes / 1024} KB; answers are much smaller.");
+        }
+        try
+        {
+            return AssessmentInput.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken));
+        }
+        catch (AssessmentInputException ex)
+        {
+            throw new CliInputException(string.Join(Environment.NewLine + "nervewise: ", ex.Errors.Select(e => $"{path.Name}: {e}")));
+        }
+    }
+
+    private static void Summarise(AssessmentResult result, TextWriter output)
+    {
+        // Colour only on a real terminal: never in a pipe, a file or a test.
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        // Let the terminal wrap long lines; Spectre's own wrapping breaks the indented ones.
+        console.Profile.Width = 1000;
+        var urgency = AssessmentWording.For(result.Urgency);
+        var colour = result.Urgency switch
+        {
+            Urgency.Emergency => "bold red",
+            Urgency.Urgent => "bold darkorange",
+            Urgency.Soon => "bold yellow",
+            _ => "bold green",
+        };
+        console.MarkupLine($"[{colour}]{Markup.Escape(urgency.Headline)}[/]");
+        console.WriteLine(urgency.Instructions);
+        if (result.RedFlags.Count > 0)
+        {
+            console.WriteLine("Because of: " + string.Join("; ", result.RedFlags.Select(r => AssessmentWording.Said(r.Item))) + ".");
+        }
+        console.WriteLine();
+
+        console.MarkupLine(result.PrimarySource is { } primary
+            ? $"[bold]Most likely source:[/] {Markup.Escape(AssessmentWording.For(primary).Name.ToLowerInvariant())}"
+            : "[bold]Most likely source:[/] unclear from these answers");
+        foreach (var source in result.Sources.OrderByDescending(s => s.Likelihood))
+        {
+            console.WriteLine($"  {AssessmentWording.Of(source.Level),-9} {source.Likelihood,4:P0}  {AssessmentWording.For(source.Source).Name}");
+            if (source.Reasons.Count > 0)
+            {
+                console.WriteLine($"            because you said: {string.Join("; ", source.Reasons.Take(4).Select(AssessmentWording.Said))}");
+            }
+        }
+        if (result.Mixed)
+        {
+            console.WriteLine("  More than one source may be involved at once; that is common.");
+        }
+        console.WriteLine();
+        console.WriteLine(AssessmentWording.Of(result.Imaging));
+        console.MarkupLine("[dim]This is guidance, not a diagnosis.[/]");
+    }
+}
