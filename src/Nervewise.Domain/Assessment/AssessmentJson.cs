@@ -33,4 +33,13 @@ public sealed record AssessmentDocument(
         AssessmentQuestionnaire.Current.Version);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Back to the Domain's types, for showing a stored result exactly as it was computed.</summary>
+    public AssessmentResult ToResult() => new(
+        [.. Sources.Select(s => new SourceJudgement(Parse<Source>(s.Source), s.Likelihood, Parse<Level>(s.Level), s.Reasons))],
+        [.. RedFlags.Select(r => new RedFlag(r.Item, Parse<Urgency>(r.Urgency)))],
+        Parse<Urgency>(Urgency),
+        Imaging == Names.Of(ImagingAdvice.DiscussWithClinician) ? ImagingAdvice.DiscussWithClinician : ImagingAdvice.NotRecommended);
+
+    private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }

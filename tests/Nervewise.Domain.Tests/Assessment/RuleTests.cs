@@ -135,4 +135,19 @@ public class RuleTests
         Assert.Equal([new AssessmentDocument.RedFlagEntry("weakness", "soon")], document.RedFlags);
         Assert.Contains("\"primarySource\": \"nerve\"", document.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stored_document_reads_back_as_the_same_result()
+    {
+        var result = Answers.Yes("both-legs", "weakness", "sit-bone-pain", "pins-and-needles").RehabWeeks(2).Assess();
+
+        var again = AssessmentDocument.From(result).ToResult();
+
+        Assert.Equal(result.PrimarySource, again.PrimarySource);
+        Assert.Equal(result.Urgency, again.Urgency);
+        Assert.Equal(result.Imaging, again.Imaging);
+        Assert.Equal(result.RedFlags, again.RedFlags);
+        Assert.Equal(result.Sources.Select(s => (s.Source, s.Level, string.Join(",", s.Reasons))),
+            again.Sources.Select(s => (s.Source, s.Level, string.Join(",", s.Reasons))));
+    }
 }
