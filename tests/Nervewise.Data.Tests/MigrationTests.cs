@@ -27,12 +27,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
     public async Task Initializing_twice_migrates_once_and_keeps_both_roles()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(database.Settings)
-            .AddNervewiseData()
-            .AddNervewiseIdentityCore().Services
-            .BuildServiceProvider();
+        await using var services = database.OpenServices();
 
         await services.InitializeDatabaseAsync();
         await services.InitializeDatabaseAsync();
@@ -48,12 +43,7 @@ public abstract class MigrationTests(DatabaseProvider provider)
     public async Task A_user_saved_through_identity_reads_back()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(database.Settings)
-            .AddNervewiseData()
-            .AddNervewiseIdentityCore().Services
-            .BuildServiceProvider();
+        await using var services = database.OpenServices();
         await services.InitializeDatabaseAsync();
         var created = new DateTimeOffset(2026, 3, 1, 20, 30, 0, TimeSpan.Zero);
 
@@ -78,12 +68,7 @@ public class SqliteFileTests
     public async Task A_new_SQLite_file_is_made_with_its_folder_and_runs_in_WAL_mode()
     {
         await using var database = new SqliteTestDatabase();
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(database.Settings)
-            .AddNervewiseData()
-            .AddNervewiseIdentityCore().Services
-            .BuildServiceProvider();
+        await using var services = database.OpenServices();
 
         await services.InitializeDatabaseAsync();
 

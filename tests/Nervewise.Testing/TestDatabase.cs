@@ -17,6 +17,16 @@ public abstract class TestDatabase : IAsyncDisposable
         _ => Task.FromResult<TestDatabase>(new SqliteTestDatabase()),
     };
 
+    /// <summary>Data and Identity services on this database, as the CLI builds them.</summary>
+    public ServiceProvider OpenServices() => Services(Settings);
+
+    internal static ServiceProvider Services(DatabaseSettings settings)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(settings).AddNervewiseData();
+        services.AddNervewiseIdentityCore();
+        return services.BuildServiceProvider();
+    }
+
     /// <summary>A context on this database, outside any web host, for arranging and checking data.</summary>
     public NervewiseDbContext OpenContext()
     {
@@ -140,12 +150,7 @@ public sealed class PostgresTestDatabase : TestDatabase
                         await create.ExecuteNonQueryAsync();
                     }
                     var templateSettings = DatabaseSettings.Create("postgres", ForDatabase(template), Path.GetTempPath());
-                    await using var services = new ServiceCollection()
-                        .AddSingleton(templateSettings)
-                        .AddLogging()
-                        .AddNervewiseData()
-                        .Also(s => s.AddNervewiseIdentityCore())
-                        .BuildServiceProvider();
+                    await using var services = Services(templateSettings);
                     await services.InitializeDatabaseAsync();
                     // A template must have no open connections when it is copied.
                     NpgsqlConnection.ClearAllPools();
@@ -173,14 +178,5 @@ public sealed class PostgresTestDatabase : TestDatabase
         await server.OpenAsync();
         await using var command = new NpgsqlCommand(sql, server);
         await command.ExecuteNonQueryAsync();
-    }
-}
-
-internal static class ServiceCollectionExtensions
-{
-    public static IServiceCollection Also(this IServiceCollection services, Action<IServiceCollection> configure)
-    {
-        configure(services);
-        return services;
     }
 }

@@ -23,6 +23,10 @@ public sealed class AssessmentAnswers
 
     public bool IsYes(string linkId) => Boolean(linkId) == true;
 
+    /// <summary>The same answers without those the predicate rejects, such as follow-ups that no longer apply.</summary>
+    public AssessmentAnswers Keep(Func<string, bool> keep) =>
+        new(_answers.Where(a => keep(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+
     /// <summary>Plain JSON object of linkId to value, in questionnaire order: how answers are stored.</summary>
     public IReadOnlyDictionary<string, object> ToPlain() =>
         AssessmentQuestionnaire.Current.Items.Keys

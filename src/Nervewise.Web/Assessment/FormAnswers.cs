@@ -45,21 +45,7 @@ public static class FormAnswers
         }
 
         var answers = builder.Build();
-        var enabled = new AssessmentAnswers.Builder();
-        foreach (var (linkId, answer) in answers.All)
-        {
-            if (!questionnaire.Items[linkId].IsEnabled(answers))
-            {
-                continue;
-            }
-            _ = answer.Type switch
-            {
-                ItemType.Boolean => enabled.Boolean(linkId, answer.Boolean),
-                ItemType.Integer => enabled.Number(linkId, answer.Number),
-                _ => enabled.Choice(linkId, answer.Code!),
-            };
-        }
-        return (enabled.Build(), []);
+        return (answers.Keep(linkId => questionnaire.Items[linkId].IsEnabled(answers)), []);
     }
 
     /// <summary>The form value for an answer, for re-showing it.</summary>

@@ -31,8 +31,7 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         var password = run.Output.Split('\n').Single(l => l.StartsWith("One-time password: ", StringComparison.Ordinal))["One-time password: ".Length..].Trim();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton(_database.Settings)
-            .AddNervewiseData().AddNervewiseIdentityCore().Services.BuildServiceProvider();
+        await using var services = _database.OpenServices();
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
         var user = await users.FindByEmailAsync("physio@example.com");

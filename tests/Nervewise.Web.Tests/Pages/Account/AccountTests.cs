@@ -54,6 +54,7 @@ public abstract class AccountTests(DatabaseProvider provider) : AppTest(provider
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-valmsg-for=\"Input.Password\"", html, StringComparison.Ordinal);
         Assert.Contains($"Use at least {AccountRules.MinimumPasswordLength} characters.", html, StringComparison.Ordinal);
+        Assert.Matches("<input[^>]*aria-invalid=\"true\"[^>]*name=\"Input.Password\"|<input[^>]*name=\"Input.Password\"[^>]*aria-invalid=\"true\"", html);
         await using var scope = App.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>().FindByEmailAsync("ada@example.com"));
     }
