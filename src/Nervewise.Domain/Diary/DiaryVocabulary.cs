@@ -1,0 +1,76 @@
+namespace Nervewise.Domain.Diary;
+
+/// <summary>The entry types of shared/spec/diary-csv.md. Never rename; add new ones at the end.</summary>
+public enum EntryType
+{
+    Pain,
+    Symptom,
+    Activity,
+    Exercise,
+    Flare,
+    Sleep,
+    Checkin,
+    Relief,
+}
+
+/// <summary>The fixed words of the diary contract: body regions, symptoms, check-in areas, reliefs.</summary>
+public static class DiaryVocabulary
+{
+    /// <summary>Body regions from the back up to the foot: the order is how far down the leg the pain reaches.</summary>
+    public static readonly IReadOnlyList<string> Regions =
+        ["low-back", "buttock", "sit-bone", "posterior-thigh", "back-of-knee", "calf", "shin", "foot"];
+
+    public static readonly IReadOnlyList<string> Symptoms = ["pins-and-needles", "numbness", "weakness", "burning", "heaviness"];
+
+    /// <summary>Red-flag items of the assessment that may be logged as symptoms; logging one points to urgent help.</summary>
+    public static readonly IReadOnlyList<string> RedFlagSymptoms =
+    [
+        "bladder-bowel-change", "saddle-numbness", "sexual-function-change", "both-legs", "progressive-weakness",
+        "major-trauma", "fever-or-unwell", "unexplained-weight-loss", "cancer-history", "constant-night-pain",
+    ];
+
+    public static readonly IReadOnlyList<string> CheckinAreas =
+        ["stress", "illness", "routine", "worry", "sleep", "movement", "self-care", "recovery", "belonging", "enjoyment"];
+
+    public static readonly IReadOnlyList<string> Reliefs = ["position-change", "movement", "heat", "medication", "rest"];
+
+    /// <summary>Suggestions for the activity picker; any slug is allowed.</summary>
+    public static readonly IReadOnlyList<string> CommonActivities =
+        ["sitting", "driving", "lying", "walking", "running", "sprinting", "stretching", "splits", "training", "lifting", "desk-work"];
+
+    /// <summary>Suggestions for the exercise picker; any slug is allowed.</summary>
+    public static readonly IReadOnlyList<string> CommonExercises =
+        ["general-movement", "slump-slider", "slr-slider", "slump-tensioner", "slr-tensioner", "splits-progression"];
+
+    public static string Name(EntryType type) => type.ToString().ToLowerInvariant();
+
+    /// <summary>Reads a type exactly as the contract spells it (lowercase); anything else is refused.</summary>
+    public static bool TryParse(string? name, out EntryType type)
+    {
+        foreach (var candidate in Enum.GetValues<EntryType>())
+        {
+            if (name == Name(candidate))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+        type = default;
+        return false;
+    }
+
+    /// <summary>How far down the leg a region lies: 0 at the low back, 5 at the foot. Lower is better news.</summary>
+    public static int Reach(string region) => region switch
+    {
+        "low-back" => 0,
+        "buttock" or "sit-bone" => 1,
+        "posterior-thigh" => 2,
+        "back-of-knee" => 3,
+        "calf" or "shin" => 4,
+        "foot" => 5,
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Not a body region."),
+    };
+
+    /// <summary>Plain words for a slug: "back-of-knee" → "back of knee".</summary>
+    public static string Words(string slug) => slug.Replace('-', ' ');
+}
