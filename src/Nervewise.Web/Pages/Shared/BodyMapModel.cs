@@ -1,4 +1,4 @@
-namespace Nervewise.Web.Pages.Shared;
+namespace Nervewise.Web.Pages;
 
 /// <summary>
 /// The body map: the low back down to the foot, each region a link. <see cref="Href"/> gives each region's
