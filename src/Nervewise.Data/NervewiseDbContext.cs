@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nervewise.Data.Assessments;
+using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 
 namespace Nervewise.Data;
@@ -18,6 +19,8 @@ public class NervewiseDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
+
+    public DbSet<DiaryEntryRecord> DiaryEntries => Set<DiaryEntryRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
+using Nervewise.Web.Diary;
 using Nervewise.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddScoped<AssessmentStore>();
+builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
@@ -56,7 +58,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
-app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi();
+app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi();
 
 app.Run();
 

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Data.Diary;
+
+/// <summary>One diary row as stored. The id is made by the client (or derived from an imported row) so a retry adds nothing.</summary>
+public class DiaryEntryRecord
+{
+    public Guid Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    /// <summary>The instant, in UTC, for ordering and ranges.</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>The UTC offset the time was written with, in minutes, so it reads back as written.</summary>
+    public int OffsetMinutes { get; set; }
+
+    public required string Type { get; set; }
+
+    public required string Item { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public required string Note { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public NervewiseUser? User { get; set; }
+
+    public DateTimeOffset LocalTime => OccurredAt.ToOffset(TimeSpan.FromMinutes(OffsetMinutes));
+
+    public DiaryEntry ToEntry() => DiaryEntry.Create(
+        LocalTime, DiaryVocabulary.TryParse(Type, out var type) ? type : throw new InvalidOperationException($"Stored type '{Type}' is unknown."),
+        Item, Value, DurationMinutes, Note);
+
+    public void Set(DiaryEntry entry)
+    {
+        OccurredAt = entry.Time.ToUniversalTime();
+        OffsetMinutes = (int)entry.Time.Offset.TotalMinutes;
+        Type = DiaryVocabulary.Name(entry.Type);
+        Item = entry.Item;
+        Value = entry.Value;
+        DurationMinutes = entry.DurationMinutes;
+        Note = entry.Note;
+    }
+}
+
+internal sealed class DiaryEntryRecordConfiguration : IEntityTypeConfiguration<DiaryEntryRecord>
+{
+    public void Configure(EntityTypeBuilder<DiaryEntryRecord> builder)
+    {
+        builder.ToTable("DiaryEntries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Type).HasMaxLength(16);
+        builder.Property(e => e.Item).HasMaxLength(DiaryEntry.MaxSlugLength);
+        builder.Property(e => e.Note).HasMaxLength(DiaryEntry.MaxNoteLength);
+        builder.Property(e => e.Value).HasPrecision(9, 3);
+        builder.Ignore(e => e.LocalTime);
+        builder.HasIndex(e => new { e.UserId, e.OccurredAt });
+        builder.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Nervewise.Data;
+using Nervewise.Data.Diary;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Web.Diary;
+
+/// <summary>A person's diary. Every query is filtered by the owner's id; another person's entry is simply not there.</summary>
+public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public enum Outcome
+    {
+        Created,
+        AlreadyThere,
+        IdTaken,
+    }
+
+    /// <summary>Adds an entry under the client's id; the same id again returns what is stored and adds nothing.</summary>
+    public async Task<(Outcome Outcome, DiaryEntryRecord? Record)> AddAsync(string userId, Guid id, DiaryEntry entry, CancellationToken cancellationToken = default)
+    {
+        var existing = await db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.UserId == userId ? (Outcome.AlreadyThere, existing) : (Outcome.IdTaken, null);
+        }
+
+        var now = clock.GetUtcNow();
+        var record = new DiaryEntryRecord { Id = id, UserId = userId, Type = "", Item = "", Note = "", CreatedAt = now, UpdatedAt = now };
+        record.Set(entry);
+        db.DiaryEntries.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (Outcome.Created, record);
+        }
+        catch (DbUpdateException)
+        {
+            // Two copies of one request raced; the other one won. Report what is stored.
+            db.ChangeTracker.Clear();
+            var winner = await db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+            return winner?.UserId == userId ? (Outcome.AlreadyThere, winner) : (Outcome.IdTaken, null);
+        }
+    }
+
+    public Task<DiaryEntryRecord?> FindAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
+        db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
+
+    /// <summary>Newest first, one page at a time, optionally between two instants (from inclusive, to exclusive).</summary>
+    public async Task<(List<DiaryEntryRecord> Items, int Total)> PageAsync(
+        string userId, int page, int pageSize, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        var query = Range(userId, from, to);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Every entry in a range, oldest first: for charts and exports.</summary>
+    public Task<List<DiaryEntryRecord>> AllAsync(string userId, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default) =>
+        Range(userId, from, to).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+
+    public async Task<DiaryEntryRecord?> UpdateAsync(string userId, Guid id, DiaryEntry entry, CancellationToken cancellationToken = default)
+    {
+        var record = await db.DiaryEntries.SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        record.Set(entry);
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
+        await db.DiaryEntries.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>Saves several new entries in one transaction: all of them or none.</summary>
+    public async Task<int> AddManyAsync(string userId, IReadOnlyList<(Guid Id, DiaryEntry Entry)> entries, CancellationToken cancellationToken = default)
+    {
+        var ids = entries.Select(e => e.Id).ToList();
+        var known = (await db.DiaryEntries.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var added = 0;
+        foreach (var (id, entry) in entries.Where(e => !known.Contains(e.Id)).DistinctBy(e => e.Id))
+        {
+            var record = new DiaryEntryRecord { Id = id, UserId = userId, Type = "", Item = "", Note = "", CreatedAt = now, UpdatedAt = now };
+            record.Set(entry);
+            db.DiaryEntries.Add(record);
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    private IQueryable<DiaryEntryRecord> Range(string userId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var query = db.DiaryEntries.AsNoTracking().Where(e => e.UserId == userId);
+        if (from is { } start)
+        {
+            var utc = start.ToUniversalTime();
+            query = query.Where(e => e.OccurredAt >= utc);
+        }
+        if (to is { } end)
+        {
+            var utc = end.ToUniversalTime();
+            query = query.Where(e => e.OccurredAt < utc);
+        }
+        return query;
+    }
+}
