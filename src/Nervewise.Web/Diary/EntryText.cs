@@ -1,0 +1,30 @@
+using System.Globalization;
+using Nervewise.Data.Diary;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Web.Diary;
+
+/// <summary>One diary row in a few plain words, for lists.</summary>
+public static class EntryText
+{
+    public static string Describe(DiaryEntryRecord e)
+    {
+        var item = DiaryVocabulary.Words(e.Item);
+        var value = e.Value?.ToString("0.#", CultureInfo.InvariantCulture);
+        var minutes = e.DurationMinutes is { } m ? m >= 60 ? $"{m / 60.0:0.#} h" : $"{m} min" : null;
+        return e.Type switch
+        {
+            "pain" => $"Pain in {item}: {value}/10",
+            "symptom" => $"{Cap(item)}: {value}/10" + (minutes is null ? "" : $", {minutes}"),
+            "activity" => $"{Cap(item)}, {minutes}" + (value is null ? "" : $", effort {value}/10"),
+            "exercise" => $"Rehab: {item}, {minutes}, pain during {value}/10",
+            "flare" => $"Flare-up reaching the {item}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
+            "sleep" => $"Slept {value} h",
+            "checkin" => $"Check-in, {item}: {value}/4",
+            "relief" => $"Tried {item}: pain {(e.Value < 0 ? "down" : e.Value > 0 ? "up" : "no change")} {Math.Abs(e.Value ?? 0):0.#}",
+            _ => $"{e.Type} {item}",
+        };
+    }
+
+    private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

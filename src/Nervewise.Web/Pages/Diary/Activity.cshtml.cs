@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+using Nervewise.Web.Diary;
+
+namespace Nervewise.Web.Pages.Diary;
+
+/// <summary>An activity and how long it lasted: sitting, driving, training. Nerve pain often follows hours later.</summary>
+public class ActivityModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : QuickEntryPage(store, users, clock)
+{
+    public static readonly int[] Durations = [15, 30, 60, 120, 240, 480];
+
+    [BindProperty] public string? Item { get; set; }
+    [BindProperty] public string? Other { get; set; }
+    [BindProperty] public int? Minutes { get; set; }
+    [BindProperty] public int? OtherMinutes { get; set; }
+    [BindProperty] public int? Effort { get; set; }
+    [BindProperty] public bool Finished { get; set; } = true;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var item = string.IsNullOrWhiteSpace(Other) ? Item : Slugs.From(Other);
+        var minutes = OtherMinutes ?? Minutes;
+        // Logged when it ends, as people usually do; the entry's time is when it began.
+        var start = Finished && minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        var label = item is null ? "" : DiaryVocabulary.Words(item);
+        return await SaveAsync(start, EntryType.Activity, item ?? "", Effort, minutes, null, $"Saved: {label}, {minutes} minutes.")
+            ? Redirect("/diary/activity")
+            : Page();
+    }
+}
+
+public static class Slugs
+{
+    /// <summary>"Yoga class!" → "yoga-class": people type freely; the diary keeps slugs.</summary>
+    public static string From(string text)
+    {
+        var chars = text.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Diary;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+using Nervewise.Web.Diary;
+
+namespace Nervewise.Web.Pages.Diary;
+
+/// <summary>Change or delete one entry. The type stays; the time keeps the offset it was written with.</summary>
+public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : PageModel
+{
+    public DiaryEntryRecord Entry { get; private set; } = null!;
+
+    [BindProperty] public string Time { get; set; } = "";
+    [BindProperty] public string Item { get; set; } = "";
+    [BindProperty] public decimal? Value { get; set; }
+    [BindProperty] public int? Duration { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        Time = Entry.LocalTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        (Item, Value, Duration, Note) = (Entry.Item, Entry.Value, Entry.DurationMinutes, Entry.Note);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        if (!DateTime.TryParseExact(Time, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            ModelState.AddModelError(nameof(Time), "Enter the date and time.");
+            return Page();
+        }
+        var type = DiaryVocabulary.TryParse(Entry.Type, out var t) ? t : default;
+        var problems = DiaryEntry.Check(type, Item, Value, Duration, Note);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Column, $"{problem.Column.Replace('_', ' ')} {problem.Message}");
+        }
+        if (problems.Count > 0)
+        {
+            return Page();
+        }
+        var time = new DateTimeOffset(local, TimeSpan.FromMinutes(Entry.OffsetMinutes));
+        await store.UpdateAsync(users.GetUserId(User)!, id, DiaryEntry.Create(time, type, Item, Value, Duration, Note), HttpContext.RequestAborted);
+        return Redirect($"/diary?day={local:yyyy-MM-dd}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
+    {
+        await store.DeleteAsync(users.GetUserId(User)!, id, HttpContext.RequestAborted);
+        return Redirect("/diary");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var entry = await store.FindAsync(users.GetUserId(User)!, id, HttpContext.RequestAborted);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        Entry = entry;
+        return null;
+    }
+}

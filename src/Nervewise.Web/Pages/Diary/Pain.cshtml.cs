@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+using Nervewise.Web.Diary;
+
+namespace Nervewise.Web.Pages.Diary;
+
+/// <summary>Log pain in two taps: where on the body map, then how much.</summary>
+public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : QuickEntryPage(store, users, clock)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    public bool RegionKnown => Region is not null && DiaryVocabulary.Regions.Contains(Region);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(int value)
+    {
+        if (!RegionKnown)
+        {
+            ModelState.AddModelError("item", "Choose where you feel it on the body map.");
+            return Page();
+        }
+        if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, null, $"Saved: {DiaryVocabulary.Words(Region!)}, pain {value}/10."))
+        {
+            return Page();
+        }
+        return Redirect("/diary/pain");
+    }
+}

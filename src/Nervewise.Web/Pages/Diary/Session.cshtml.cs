@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+using Nervewise.Web.Diary;
+
+namespace Nervewise.Web.Pages.Diary;
+
+/// <summary>A rehab session: which exercise, how long, and the highest pain during it.</summary>
+public class SessionModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : QuickEntryPage(store, users, clock)
+{
+    public static readonly int[] Durations = [5, 10, 15, 20, 30];
+
+    [BindProperty(SupportsGet = true)] public string? Item { get; set; }
+    [BindProperty] public int? Minutes { get; set; }
+    [BindProperty] public int? Pain { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var start = Minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        var label = Item is null ? "" : DiaryVocabulary.Words(Item);
+        return await SaveAsync(start, EntryType.Exercise, Item ?? "", Pain, Minutes, null, $"Saved: {label}, {Minutes} minutes, pain during {Pain}/10.")
+            ? Redirect("/diary/session")
+            : Page();
+    }
+}
