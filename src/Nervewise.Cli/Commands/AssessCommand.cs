@@ -18,14 +18,15 @@ internal static class AssessCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var path = parsed.GetValue(file)!;
-            var result = AssessmentEngine.Assess(await ReadAnswersAsync(path, cancellationToken));
+            var answers = await ReadAnswersAsync(path, cancellationToken);
+            var result = AssessmentEngine.Assess(answers);
             if (parsed.GetValue(json))
             {
                 await output.WriteLineAsync(AssessmentDocument.From(result).ToJson());
             }
             else
             {
-                Summarise(result, output);
+                Summarise(result, AssessmentWording.UnansweredSafety(answers), output);
             }
             return NervewiseCli.Ok;
         });
@@ -52,7 +53,7 @@ internal static class AssessCommand
         }
     }
 
-    private static void Summarise(AssessmentResult result, TextWriter output)
+    private static void Summarise(AssessmentResult result, IReadOnlyList<string> unansweredSafety, TextWriter output)
     {
         // Colour only on a real terminal: never in a pipe, a file or a test.
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
@@ -64,7 +65,7 @@ internal static class AssessCommand
         });
         // Let the terminal wrap long lines; Spectre's own wrapping breaks the indented ones.
         console.Profile.Width = 1000;
-        var urgency = AssessmentWording.For(result.Urgency);
+        var urgency = result.Urgency == Urgency.Routine ? AssessmentWording.Routine(unansweredSafety) : AssessmentWording.For(result.Urgency);
         var colour = result.Urgency switch
         {
             Urgency.Emergency => "bold red",
@@ -86,7 +87,7 @@ internal static class AssessCommand
         foreach (var source in result.Sources.OrderByDescending(s => s.Likelihood))
         {
             console.WriteLine($"  {AssessmentWording.Of(source.Level),-9} {source.Likelihood,4:P0}  {AssessmentWording.For(source.Source).Name}");
-            if (source.Reasons.Count > 0)
+            if (source.Reasons.Count > 0 && source.Level != Level.Unlikely)
             {
                 console.WriteLine($"            because you said: {string.Join("; ", source.Reasons.Take(4).Select(AssessmentWording.Said))}");
             }

@@ -80,6 +80,9 @@ public sealed class AssessmentAnswers
             return null;
         }
 
+        /// <summary>The answers that passed, ignoring refused ones: to keep a form's other answers while one is corrected.</summary>
+        public AssessmentAnswers BuildValid() => new(_answers);
+
         public AssessmentAnswers Build() =>
             _errors.Count == 0 ? new AssessmentAnswers(_answers) : throw new AssessmentInputException(_errors);
 

@@ -34,7 +34,7 @@ public static class AssessmentWording
         Urgency.Emergency => new(
             "Go to an emergency department now",
             "Some of your answers can be signs of pressure on the nerves at the base of the spine, which needs treatment quickly. " +
-            "Go to the nearest emergency department today, or call your local emergency number. Take this page with you."),
+            "Go to the nearest emergency department today, or call your local emergency number."),
         Urgency.Urgent => new(
             "See a doctor within the next few days",
             "Some of your answers should be checked by a doctor soon, to rule out a cause that needs different care. Book an appointment this week."),
@@ -45,6 +45,27 @@ public static class AssessmentWording
         _ => new(
             "You can start managing this yourself",
             "Nothing in your answers needs urgent care. Guided self-management is a reasonable start, and a physiotherapist can help at any point."),
+    };
+
+    /// <summary>Safety questions that were left unanswered (and apply), so a calm result never hides them.</summary>
+    public static IReadOnlyList<string> UnansweredSafety(AssessmentAnswers answers) =>
+        [.. AssessmentRules.Current.RedFlags.Items.Select(r => r.Item)
+            .Where(item => answers.Boolean(item) is null && AssessmentQuestionnaire.Current.Items[item].IsEnabled(answers))];
+
+    /// <summary>The headline for a routine result, honest about unanswered safety questions.</summary>
+    public static UrgencyText Routine(IReadOnlyList<string> unansweredSafety) => unansweredSafety.Count == 0
+        ? For(Urgency.Routine)
+        : new("No warning signs in the answers you gave",
+            $"You left {unansweredSafety.Count} safety question{(unansweredSafety.Count == 1 ? "" : "s")} unanswered. " +
+            "If you have any of these, get help today: " + string.Join("; ", unansweredSafety.Select(Said)) + ".");
+
+    /// <summary>Short words for a table column.</summary>
+    public static string Short(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "Emergency",
+        Urgency.Urgent => "See a doctor soon",
+        Urgency.Soon => "Book a check",
+        _ => "Self-care",
     };
 
     public static string Of(Level level) => level switch

@@ -12,7 +12,7 @@ public static class FormAnswers
     public const string No = "no";
 
     /// <summary>Checks and converts the posted answers, dropping follow-ups whose condition no longer holds.</summary>
-    public static (AssessmentAnswers? Answers, IReadOnlyList<InputError> Errors) Read(IReadOnlyDictionary<string, string?> form)
+    public static (AssessmentAnswers Answers, IReadOnlyList<InputError> Errors) Read(IReadOnlyDictionary<string, string?> form)
     {
         var questionnaire = AssessmentQuestionnaire.Current;
         var builder = new AssessmentAnswers.Builder();
@@ -39,13 +39,9 @@ public static class FormAnswers
                     break;
             }
         }
-        if (builder.Errors.Count > 0)
-        {
-            return (null, builder.Errors);
-        }
-
-        var answers = builder.Build();
-        return (answers.Keep(linkId => questionnaire.Items[linkId].IsEnabled(answers)), []);
+        // The answers that passed are kept either way, so correcting one never loses the others.
+        var answers = builder.BuildValid();
+        return (answers.Keep(linkId => questionnaire.Items[linkId].IsEnabled(answers)), builder.Errors);
     }
 
     /// <summary>The form value for an answer, for re-showing it.</summary>

@@ -36,7 +36,7 @@ public static class TrendChart
         double Y(double likelihood) => Top + (plotHeight * (1 - likelihood));
 
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"trend\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"trend-title\">");
-        svg.Append("<title id=\"trend-title\">How likely each source looked at each assessment (the table below has the same figures)</title>");
+        svg.Append("<title id=\"trend-title\">How likely each source looked at each assessment (the table below lists each level)</title>");
         foreach (var tick in new[] { 0.0, 0.3, 0.6, 1.0 })
         {
             var y = Y(tick);

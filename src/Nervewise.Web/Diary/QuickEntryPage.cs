@@ -31,7 +31,7 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
         var problems = DiaryEntry.Check(type, item, value, duration, note);
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Column, $"{Capitalise(problem.Column)} {problem.Message}");
+            ModelState.AddModelError(string.Empty, $"{Capitalise(problem.Column)} {problem.Message}.");
         }
         if (problems.Count > 0)
         {

@@ -45,15 +45,20 @@ public class QuestionsModel(AssessmentStore store, UserManager<NervewiseUser> us
     {
         Step = Math.Clamp(Step, 0, Questionnaire.Screens.Count - 1);
         var (answers, errors) = FormAnswers.Read(Posted);
-        if (answers is null)
+        Answers = answers;
+        if (errors.Count > 0)
         {
             foreach (var error in errors)
             {
-                ModelState.AddModelError($"a[{error.Item}]", error.Message);
+                var question = Questionnaire.Items.TryGetValue(error.Item, out var item) ? $"“{item.Text}”" : $"'{error.Item}'";
+                ModelState.AddModelError(string.Empty, $"Check your answer to {question}");
+                ModelState.AddModelError($"a[{error.Item}]", char.ToUpperInvariant(error.Message[0]) + error.Message[1..] + ".");
             }
+            // Show the screen with the problem, even if the post claimed another.
+            Step = errors.Select(e => Questionnaire.Items.TryGetValue(e.Item, out var i) ? Questionnaire.Screens.ToList().FindIndex(s => s.Id == i.ScreenId) : -1)
+                .Where(i => i >= 0).DefaultIfEmpty(Step).Min();
             return Page();
         }
-        Answers = answers;
 
         if (command == "back")
         {

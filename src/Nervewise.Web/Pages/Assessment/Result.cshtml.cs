@@ -11,6 +11,7 @@ public class ResultModel(AssessmentStore store, UserManager<NervewiseUser> users
 {
     public AssessmentResult Result { get; private set; } = null!;
     public DateTimeOffset TakenAt { get; private set; }
+    public IReadOnlyList<string> UnansweredSafety { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -22,6 +23,7 @@ public class ResultModel(AssessmentStore store, UserManager<NervewiseUser> users
         TakenAt = record.TakenAt;
         // Shown exactly as computed when it was taken, even if the weights have been revised since.
         Result = AssessmentStore.Result(record).ToResult();
+        UnansweredSafety = AssessmentWording.UnansweredSafety(AssessmentStore.Answers(record));
         return Page();
     }
 }

@@ -33,9 +33,9 @@ public class CheckinModel(DiaryStore store, UserManager<NervewiseUser> users, Ti
         var problems = answered.SelectMany(a => DiaryEntry.Check(EntryType.Checkin, a.Key, a.Value, null, null)).ToList();
         if (answered.Count == 0)
         {
-            ModelState.AddModelError("s", "Rate at least one area, from 0 (no concern) to 4 (a big concern).");
+            ModelState.AddModelError(string.Empty, "Rate at least one area, from 0 (no concern) to 4 (a big concern).");
         }
-        problems.ForEach(p => ModelState.AddModelError("s", $"{p.Column} {p.Message}"));
+        problems.ForEach(p => ModelState.AddModelError(string.Empty, $"Check-in {p.Column} {p.Message}."));
         if (!ModelState.IsValid)
         {
             await LoadAsync();

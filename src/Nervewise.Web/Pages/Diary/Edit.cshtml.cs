@@ -39,14 +39,14 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         }
         if (!DateTime.TryParseExact(Time, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            ModelState.AddModelError(nameof(Time), "Enter the date and time.");
+            ModelState.AddModelError(string.Empty, "Enter the date and time.");
             return Page();
         }
         var type = DiaryVocabulary.TryParse(Entry.Type, out var t) ? t : default;
         var problems = DiaryEntry.Check(type, Item, Value, Duration, Note);
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Column, $"{problem.Column.Replace('_', ' ')} {problem.Message}");
+            ModelState.AddModelError(string.Empty, $"{char.ToUpperInvariant(problem.Column[0])}{problem.Column[1..].Replace('_', ' ')} {problem.Message}.");
         }
         if (problems.Count > 0)
         {

@@ -22,7 +22,7 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
     {
         if (!RegionKnown)
         {
-            ModelState.AddModelError("item", "Choose where you feel it on the body map.");
+            ModelState.AddModelError(string.Empty, "Choose where you feel it on the body map.");
             return Page();
         }
         if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, null, $"Saved: {DiaryVocabulary.Words(Region!)}, pain {value}/10."))
