@@ -50,7 +50,10 @@ public static class DiaryCsv
     /// Throws <see cref="DiaryCsvException"/> listing every problem found (up to <see cref="MaxErrors"/>)
     /// if any row is bad; then nothing is returned.
     /// </summary>
-    public static IReadOnlyList<DiaryEntry> Read(TextReader reader)
+    public static IReadOnlyList<DiaryEntry> Read(TextReader reader) => Read(reader, MaxRows, MaxErrors);
+
+    /// <summary>Read with smaller limits, so tests can reach them without a million rows.</summary>
+    internal static IReadOnlyList<DiaryEntry> Read(TextReader reader, int maxRows, int maxErrors)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var records = new CsvRecordReader(reader, MaxFieldLength, keepFields: Columns.Count);
@@ -84,9 +87,9 @@ public static class DiaryCsv
             }
             blankLines.Clear();
 
-            if (++rows > MaxRows)
+            if (++rows > maxRows)
             {
-                errors.Add(new CsvError(record.Line, "", $"is past the limit of {MaxRows:N0} rows; split the file"));
+                errors.Add(new CsvError(record.Line, "", $"is past the limit of {maxRows:N0} rows; split the file"));
                 stoppedEarly = true;
                 break;
             }
@@ -94,7 +97,7 @@ public static class DiaryCsv
             {
                 entries.Add(entry);
             }
-            if (errors.Count >= MaxErrors)
+            if (errors.Count >= maxErrors)
             {
                 stoppedEarly = true;
                 break;
@@ -103,7 +106,7 @@ public static class DiaryCsv
 
         if (errors.Count > 0)
         {
-            throw new DiaryCsvException(errors.Count > MaxErrors ? errors.GetRange(0, MaxErrors) : errors, stoppedEarly);
+            throw new DiaryCsvException(errors.Count > maxErrors ? errors.GetRange(0, maxErrors) : errors, stoppedEarly);
         }
         return SortByInstant(entries);
     }
@@ -191,7 +194,7 @@ public static class DiaryCsv
         }
         if (record.FieldCount != Columns.Count)
         {
-            errors.Add(new CsvError(line, "", $"has {record.FieldCount} columns, not {Columns.Count}: {Header}"));
+            errors.Add(new CsvError(line, "", $"has {record.FieldCount} column{(record.FieldCount == 1 ? "" : "s")}, not {Columns.Count}: {Header}"));
             return null;
         }
 
