@@ -78,14 +78,19 @@ public static class DiaryCsv
             if (record.IsBlank)
             {
                 // Blank lines at the end are harmless; only ones followed by a row are reported.
-                blankLines.Add(record.Line);
+                if (blankLines.Count < maxErrors)
+                {
+                    blankLines.Add(record.Line);
+                }
                 continue;
             }
-            foreach (var line in blankLines)
-            {
-                errors.Add(new CsvError(line, "", "is empty; remove the empty line"));
-            }
+            errors.AddRange(blankLines.Select(line => new CsvError(line, "", "is empty; remove the empty line")));
             blankLines.Clear();
+            if (errors.Count >= maxErrors)
+            {
+                stoppedEarly = true;
+                break;
+            }
 
             if (++rows > maxRows)
             {

@@ -396,7 +396,27 @@ public class DiaryCsvTests
         Assert.Equal(new CsvError(3, "", "is empty; remove the empty line"), Assert.Single(refused.Errors));
     }
 
+    [Fact]
+    public void Many_blank_lines_between_rows_stop_at_the_error_cap()
+    {
+        var refused = Refused(Header + new string('\n', 100_000) + "2026-03-01T09:00:00+01:00,pain,calf,1,,\n");
+
+        Assert.Equal(DiaryCsv.MaxErrors, refused.Errors.Count);
+        Assert.Equal(Enumerable.Range(2, DiaryCsv.MaxErrors), refused.Errors.Select(e => e.Line));
+        Assert.True(refused.StoppedEarly);
+    }
+
     // Encodings and line ends
+
+    [Fact]
+    public void A_lone_cr_ends_a_line_too()
+    {
+        var refused = Refused("time,type,item,value,duration_minutes,note\r" +
+            "2026-03-01T08:00:00+01:00,pain,calf,1,,\"one\rtwo\"\r" +
+            "2026-03-01T09:00:00+01:00,pain,calf,11,,\r");
+
+        Assert.Equal(new CsvError(4, "value", "must be pain from 0 to 10, not 11"), Assert.Single(refused.Errors));
+    }
 
     [Fact]
     public void Crlf_lf_and_mixed_line_ends_read_the_same()
