@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Nervewise.Domain.Diary;
+
+/// <summary>
+/// Reads and writes the diary interchange file of shared/spec/diary-csv.md: RFC 4180, a header row,
+/// then one entry a row. Reading is all or nothing; writing gives the one canonical form that
+/// <see cref="StableId"/> hashes.
+/// </summary>
+public static class DiaryCsv
+{
+    public const string Header = "time,type,item,value,duration_minutes,note";
+    public static readonly IReadOnlyList<string> Columns = ["time", "type", "item", "value", "duration_minutes", "note"];
+
+    /// <summary>Longer fields are refused; the longest real one is a note of <see cref="DiaryEntry.MaxNoteLength"/>.</summary>
+    public const int MaxFieldLength = 10_000;
+
+    /// <summary>About a hundred years of a busy diary; more is not a diary.</summary>
+    public const int MaxRows = 1_000_000;
+
+    /// <summary>Enough to see the pattern of what went wrong without flooding the page.</summary>
+    public const int MaxErrors = 100;
+
+    private const string LineEnd = "\r\n";
+
+    // The offset is required: a diary time without one cannot be placed on the time line.
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    private static readonly string[] TimeFormatsWithoutOffset =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm",
+    ];
+
+    /// <summary>
+    /// Reads a whole file and returns its entries sorted by instant (stable for equal instants).
+    /// Throws <see cref="DiaryCsvException"/> listing every problem found (up to <see cref="MaxErrors"/>)
+    /// if any row is bad; then nothing is returned.
+    /// </summary>
+    public static IReadOnlyList<DiaryEntry> Read(TextReader reader) => Read(reader, MaxRows, MaxErrors);
+
+    /// <summary>Read with smaller limits, so tests can reach them without a million rows.</summary>
+    internal static IReadOnlyList<DiaryEntry> Read(TextReader reader, int maxRows, int maxErrors)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var records = new CsvRecordReader(reader, MaxFieldLength, keepFields: Columns.Count);
+
+        if (!records.TryRead(out var header))
+        {
+            throw new DiaryCsvException([new CsvError(1, "", $"the file is empty; it must start with the header {Header}")], stoppedEarly: false);
+        }
+        if (HeaderProblem(header) is { } headerProblem)
+        {
+            // Without the header the columns mean nothing, so the rows are not checked.
+            throw new DiaryCsvException([new CsvError(header.Line, "", headerProblem)], stoppedEarly: false);
+        }
+
+        var entries = new List<DiaryEntry>();
+        var errors = new List<CsvError>();
+        var blankLines = new List<int>();
+        var rows = 0;
+        var stoppedEarly = false;
+        while (records.TryRead(out var record))
+        {
+            if (record.IsBlank)
+            {
+                // Blank lines at the end are harmless; only ones followed by a row are reported.
+                if (blankLines.Count < maxErrors)
+                {
+                    blankLines.Add(record.Line);
+                }
+                continue;
+            }
+            errors.AddRange(blankLines.Select(line => new CsvError(line, "", "is empty; remove the empty line")));
+            blankLines.Clear();
+            if (errors.Count >= maxErrors)
+            {
+                stoppedEarly = true;
+                break;
+            }
+
+            if (++rows > maxRows)
+            {
+                errors.Add(new CsvError(record.Line, "", $"is past the limit of {maxRows:N0} rows; split the file"));
+                stoppedEarly = true;
+                break;
+            }
+            if (ReadRow(record, errors) is { } entry && errors.Count == 0)
+            {
+                entries.Add(entry);
+            }
+            if (errors.Count >= maxErrors)
+            {
+                stoppedEarly = true;
+                break;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DiaryCsvException(errors.Count > maxErrors ? errors.GetRange(0, maxErrors) : errors, stoppedEarly);
+        }
+        return SortByInstant(entries);
+    }
+
+    /// <summary>Writes the header and the entries sorted by instant, with CRLF line ends as RFC 4180 says.</summary>
+    public static void Write(IEnumerable<DiaryEntry> entries, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Header);
+        writer.Write(LineEnd);
+        foreach (var entry in SortByInstant(entries))
+        {
+            writer.Write(Row(entry));
+            writer.Write(LineEnd);
+        }
+    }
+
+    /// <summary>Writes the entries to a string; see <see cref="Write(IEnumerable{DiaryEntry}, TextWriter)"/>.</summary>
+    public static string Write(IEnumerable<DiaryEntry> entries)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(entries, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// A deterministic id for an entry, so that importing the same file twice adds nothing twice.
+    /// It is the first 16 bytes of the SHA-256 of the entry's canonical row: the row exactly as
+    /// <see cref="Write(IEnumerable{DiaryEntry}, TextWriter)"/> writes it, UTF-8, without the line end.
+    /// The bytes are read big-endian, so <c>id.ToString("N")</c> is the first 32 hex digits of the hash.
+    /// The row holds the time with its offset, so the same instant written with another offset is
+    /// another entry; a value of 7.0 and 7 are the same entry; two identical rows are one entry.
+    /// </summary>
+    public static Guid StableId(DiaryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(Row(entry)), hash);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
+    /// <summary>The canonical row of one entry, without the line end.</summary>
+    public static string Row(DiaryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return string.Join(',',
+            FormatTime(entry.Time),
+            DiaryVocabulary.Name(entry.Type),
+            Quoted(entry.Item),
+            entry.Value is { } value ? FormatValue(value) : "",
+            entry.DurationMinutes?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Quoted(entry.Note));
+    }
+
+    private static List<DiaryEntry> SortByInstant(IEnumerable<DiaryEntry> entries) =>
+        [.. entries.OrderBy(entry => entry.Time.UtcTicks)];
+
+    private static string? HeaderProblem(CsvRecord header)
+    {
+        if (header.Problems.Count == 0 && header.FieldCount == Columns.Count && header.Fields.SequenceEqual(Columns))
+        {
+            return null;
+        }
+        var seen = string.Join(',', header.Fields);
+        if (seen.Length > 100)
+        {
+            seen = seen[..100] + "…";
+        }
+        var hint = header.FieldCount == 1 && seen.Contains(';') ? " (it looks separated by semicolons; save it as CSV with commas)" : "";
+        return $"the header must be exactly {Header}, not '{seen}'{hint}";
+    }
+
+    /// <summary>Checks one data row, adding every problem to <paramref name="errors"/>; the entry when the row is good.</summary>
+    private static DiaryEntry? ReadRow(CsvRecord record, List<CsvError> errors)
+    {
+        var line = record.Line;
+        if (record.Problems.Count > 0)
+        {
+            foreach (var (field, message) in record.Problems)
+            {
+                errors.Add(new CsvError(line, field < Columns.Count ? Columns[field] : "", message));
+            }
+            return null;
+        }
+        if (record.FieldCount != Columns.Count)
+        {
+            errors.Add(new CsvError(line, "", $"has {record.FieldCount} column{(record.FieldCount == 1 ? "" : "s")}, not {Columns.Count}: {Header}"));
+            return null;
+        }
+
+        var fields = record.Fields;
+        var rowErrors = new List<CsvError>();
+        var time = ParseTime(fields[0], line, rowErrors);
+        EntryType? type = DiaryVocabulary.TryParse(fields[1], out var parsedType) ? parsedType : null;
+        if (type is null)
+        {
+            var names = string.Join(", ", Enum.GetValues<EntryType>().Select(DiaryVocabulary.Name));
+            rowErrors.Add(new CsvError(line, "type", $"must be one of {names}, not '{fields[1]}'"));
+        }
+        var item = fields[2];
+        var value = ParseValue(fields[3], line, rowErrors);
+        var duration = ParseDuration(fields[4], line, rowErrors);
+        var note = fields[5];
+
+        if (type is { } knownType)
+        {
+            if (rowErrors.Count == 0 && time is { } good)
+            {
+                try
+                {
+                    return DiaryEntry.Create(good, knownType, item, value, duration, note);
+                }
+                catch (DiaryEntryException e)
+                {
+                    errors.AddRange(e.Errors.Select(error => new CsvError(line, error.Column, error.Message)));
+                    return null;
+                }
+            }
+            // Check the other columns too, but do not repeat a column that already failed to parse.
+            var failed = rowErrors.Select(error => error.Column).ToHashSet();
+            rowErrors.AddRange(DiaryEntry.Check(knownType, item, value, duration, note)
+                .Where(error => !failed.Contains(error.Column))
+                .Select(error => new CsvError(line, error.Column, error.Message)));
+        }
+        errors.AddRange(rowErrors.OrderBy(error => ColumnIndex(error.Column)));
+        return null;
+    }
+
+    private static int ColumnIndex(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i] == column)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DateTimeOffset? ParseTime(string text, int line, List<CsvError> errors)
+    {
+        if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+        var message = DateTime.TryParseExact(text, TimeFormatsWithoutOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? $"'{text}' has no UTC offset; add one, e.g. {text}+01:00, or Z for UTC"
+            : $"must be a time with its UTC offset, e.g. 2026-03-01T21:30:00+01:00, not '{text}'";
+        errors.Add(new CsvError(line, "time", message));
+        return null;
+    }
+
+    private static decimal? ParseValue(string text, int line, List<CsvError> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        // A plain number only: no thousands separators, exponents or spaces a spreadsheet might add.
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        errors.Add(new CsvError(line, "value", $"must be a number such as 7 or 3.5 (with a point), or empty, not '{text}'"));
+        return null;
+    }
+
+    private static int? ParseDuration(string text, int line, List<CsvError> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return minutes;
+        }
+        errors.Add(new CsvError(line, "duration_minutes", $"must be whole minutes (0 or more), or empty, not '{text}'"));
+        return null;
+    }
+
+    private static string FormatTime(DateTimeOffset time) =>
+        time.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    // Trailing zeros dropped (7.0 → 7) so equal values write the same text and hash the same.
+    private static string FormatValue(decimal value) =>
+        (value == 0 ? 0m : value).ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}
+
+/// <summary>
+/// One problem in a diary file. <paramref name="Line"/> is the 1-based physical line where the record starts;
+/// <paramref name="Column"/> is the CSV column name, or empty when the whole line is wrong.
+/// </summary>
+public sealed record CsvError(int Line, string Column, string Message)
+{
+    public override string ToString() =>
+        Column.Length == 0 ? $"line {Line}: {Message}" : $"line {Line}, column {Column}: {Message}";
+}
+
+/// <summary>A diary file that was refused as a whole; <see cref="Errors"/> lists each problem by line and column.</summary>
+public sealed class DiaryCsvException(IReadOnlyList<CsvError> errors, bool stoppedEarly)
+    : Exception(Describe(errors, stoppedEarly))
+{
+    public IReadOnlyList<CsvError> Errors { get; } = errors;
+
+    /// <summary>True when reading stopped at <see cref="DiaryCsv.MaxErrors"/> problems or <see cref="DiaryCsv.MaxRows"/> rows; there may be more.</summary>
+    public bool StoppedEarly { get; } = stoppedEarly;
+
+    private static string Describe(IReadOnlyList<CsvError> errors, bool stoppedEarly) =>
+        string.Join("\n", errors) + (stoppedEarly ? "\n(stopped here; there may be more problems)" : "");
+}
