@@ -17,6 +17,8 @@ public static class NervewiseCli
             AssessCommand.Create(output),
             UsersCommand.Create(output, error),
             DbCommand.Create(output, error),
+            DiaryCommands.Import(output, error),
+            DiaryCommands.Export(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -1,3 +1,4 @@
+using Nervewise.Data.Diary;
 using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
 using Nervewise.Web.Api;

@@ -25,17 +25,6 @@ public static class DiaryCsv
 
     private const string LineEnd = "\r\n";
 
-    // The offset is required: a diary time without one cannot be placed on the time line.
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:sszzz",
-        "yyyy-MM-dd'T'HH:mmzzz",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd'T'HH:mm:ss'Z'",
-        "yyyy-MM-dd'T'HH:mm'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-    ];
-
     private static readonly string[] TimeFormatsWithoutOffset =
     [
         "yyyy-MM-dd'T'HH:mm:ss",
@@ -159,7 +148,7 @@ public static class DiaryCsv
     {
         ArgumentNullException.ThrowIfNull(entry);
         return string.Join(',',
-            FormatTime(entry.Time),
+            DiaryTime.Format(entry.Time),
             DiaryVocabulary.Name(entry.Type),
             Quoted(entry.Item),
             entry.Value is { } value ? FormatValue(value) : "",
@@ -255,7 +244,7 @@ public static class DiaryCsv
 
     private static DateTimeOffset? ParseTime(string text, int line, List<CsvError> errors)
     {
-        if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (DiaryTime.TryParse(text, out var time))
         {
             return time;
         }
@@ -295,8 +284,6 @@ public static class DiaryCsv
         return null;
     }
 
-    private static string FormatTime(DateTimeOffset time) =>
-        time.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
     // Trailing zeros dropped (7.0 → 7) so equal values write the same text and hash the same.
     private static string FormatValue(decimal value) =>

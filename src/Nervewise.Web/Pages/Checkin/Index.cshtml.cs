@@ -1,3 +1,4 @@
+using Nervewise.Data.Diary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;

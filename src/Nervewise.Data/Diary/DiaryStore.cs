@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Nervewise.Data;
-using Nervewise.Data.Diary;
 using Nervewise.Domain.Diary;
 
-namespace Nervewise.Web.Diary;
+namespace Nervewise.Data.Diary;
 
 /// <summary>A person's diary. Every query is filtered by the owner's id; another person's entry is simply not there.</summary>
 public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
@@ -95,6 +95,20 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }
+
+    /// <summary>
+    /// Imports a whole file's entries at once. Each row's id comes from the person and the row itself, so
+    /// importing the same file again adds nothing, and two people importing one file never collide.
+    /// </summary>
+    public Task<int> ImportAsync(string userId, IReadOnlyList<DiaryEntry> entries, CancellationToken cancellationToken = default) =>
+        AddManyAsync(userId, [.. entries.Select(e => (ImportId(userId, e), e))], cancellationToken);
+
+    /// <summary>Every entry, oldest first, as Domain entries for the CSV writer.</summary>
+    public async Task<List<DiaryEntry>> ExportAsync(string userId, CancellationToken cancellationToken = default) =>
+        [.. (await AllAsync(userId, cancellationToken: cancellationToken)).Select(r => r.ToEntry())];
+
+    public static Guid ImportId(string userId, DiaryEntry entry) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{DiaryCsv.StableId(entry):N}")).AsSpan(0, 16));
 
     private IQueryable<DiaryEntryRecord> Range(string userId, DateTimeOffset? from, DateTimeOffset? to)
     {

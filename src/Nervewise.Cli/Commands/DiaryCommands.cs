@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data;
+using Nervewise.Data.Diary;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Cli.Commands;
+
+/// <summary>`nervewise import DIARY.csv --user EMAIL` and `nervewise export --user EMAIL [-o FILE]`.</summary>
+internal static class DiaryCommands
+{
+    public static Command Import(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("DIARY.csv") { Description = "A diary file as shared/spec/diary-csv.md describes." };
+        var user = UserOption();
+        var database = new DatabaseOptions();
+        var command = new Command("import", "Add a diary file to a person's record: all rows or none.") { file, user };
+        database.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var path = parsed.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliInputException($"{path.Name}: no such file.");
+            }
+            IReadOnlyList<DiaryEntry> entries;
+            try
+            {
+                using var reader = new StreamReader(path.FullName, Encoding.UTF8);
+                entries = DiaryCsv.Read(reader);
+            }
+            catch (DiaryCsvException ex)
+            {
+                throw new CliInputException(string.Join(Environment.NewLine + "nervewise: ", ex.Errors.Select(e => $"{path.Name}: {e}"))
+                    + Environment.NewLine + "nervewise: nothing was imported.");
+            }
+
+            await using var opened = await database.OpenAsync(parsed, cancellationToken);
+            await using var scope = opened.Services.CreateAsyncScope();
+            var userId = await FindUserAsync(scope.ServiceProvider, parsed.GetValue(user)!);
+            var added = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ImportAsync(userId, entries, cancellationToken);
+            await output.WriteLineAsync($"Imported {added} new entries from {path.Name} ({entries.Count - added} already there).");
+            await opened.DescribeAsync(output, error);
+            return NervewiseCli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Export(TextWriter output, TextWriter error)
+    {
+        var user = UserOption();
+        var to = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var database = new DatabaseOptions();
+        var command = new Command("export", "Write a person's diary as CSV.") { user, to };
+        database.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var opened = await database.OpenAsync(parsed, cancellationToken);
+            await using var scope = opened.Services.CreateAsyncScope();
+            var userId = await FindUserAsync(scope.ServiceProvider, parsed.GetValue(user)!);
+            var entries = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ExportAsync(userId, cancellationToken);
+            if (parsed.GetValue(to) is { } target)
+            {
+                // Written beside the target, then moved: a failed export never leaves half a file.
+                var temporary = target.FullName + ".partial";
+                await File.WriteAllTextAsync(temporary, DiaryCsv.Write(entries), new UTF8Encoding(false), cancellationToken);
+                File.Move(temporary, target.FullName, overwrite: true);
+                await error.WriteLineAsync($"Wrote {entries.Count} entries to {target.Name}.");
+            }
+            else
+            {
+                await output.WriteAsync(DiaryCsv.Write(entries));
+            }
+            return NervewiseCli.Ok;
+        });
+        return command;
+    }
+
+    private static Option<string> UserOption() => new("--user") { Description = "The person's email.", Required = true };
+
+    private static async Task<string> FindUserAsync(IServiceProvider services, string email) =>
+        (await services.GetRequiredService<UserManager<NervewiseUser>>().FindByEmailAsync(email.Trim()))?.Id
+            ?? throw new CliInputException($"--user: no account with the email '{email}'.");
+}

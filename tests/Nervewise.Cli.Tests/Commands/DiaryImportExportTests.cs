@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data;
+using Nervewise.Data.Identity;
+using Nervewise.Testing;
+
+namespace Nervewise.Cli.Tests.Commands;
+
+public sealed class DiaryImportExportTestsOnSqlite() : DiaryImportExportTests(DatabaseProvider.Sqlite);
+
+public sealed class DiaryImportExportTestsOnPostgres() : DiaryImportExportTests(DatabaseProvider.Postgres);
+
+public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string Diary =
+        "time,type,item,value,duration_minutes,note\r\n" +
+        "2026-03-01T09:00:00+01:00,activity,sitting,,480,\"desk day, long meetings\"\r\n" +
+        "2026-03-01T21:30:00+01:00,flare,calf,7,45,\"worse lying down, said \"\"ouch\"\"\"\r\n" +
+        "2026-03-02T07:00:00-05:00,sleep,night,6.5,,\r\n" +
+        "2026-03-02T08:00:00-05:00,checkin,stress,3,,\r\n" +
+        "2026-03-02T14:00:00+00:00,relief,heat,-2,20,\r\n";
+
+    private TestDatabase _database = null!;
+    private string _folder = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _folder = Directory.CreateTempSubdirectory("nervewise-diary-").FullName;
+        await CliRun.Of(["db", "migrate", .. Connection()]);
+        await using var services = _database.OpenServices();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+        foreach (var email in new[] { "ada@example.com", "kai@example.com" })
+        {
+            await users.CreateAsync(new NervewiseUser { UserName = email, Email = email }, "long enough phrase");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string[] Connection() =>
+        ["--provider", _database.Settings.Provider.ToString().ToLowerInvariant(), "--connection", _database.Settings.ConnectionString];
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_account_gives_back_the_same_rows()
+    {
+        var imported = await CliRun.Of(["import", Write("diary.csv", Diary), "--user", "ada@example.com", .. Connection()]);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("Imported 5 new entries", imported.Output, StringComparison.Ordinal);
+
+        var exported = await CliRun.Of(["export", "--user", "ada@example.com", .. Connection()]);
+        Assert.Equal(0, exported.ExitCode);
+        Assert.Equal(Diary, exported.Output);
+
+        var file = Path.Combine(_folder, "copy.csv");
+        Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "-o", file, .. Connection()])).ExitCode);
+        Assert.Equal(0, (await CliRun.Of(["import", file, "--user", "kai@example.com", .. Connection()])).ExitCode);
+        var again = await CliRun.Of(["export", "--user", "kai@example.com", .. Connection()]);
+        Assert.Equal(Diary, again.Output);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
+    {
+        var path = Write("diary.csv", Diary);
+        await CliRun.Of(["import", path, "--user", "ada@example.com", .. Connection()]);
+
+        var second = await CliRun.Of(["import", path, "--user", "ada@example.com", .. Connection()]);
+
+        Assert.Contains("Imported 0 new entries", second.Output, StringComparison.Ordinal);
+        await using var db = _database.OpenContext();
+        Assert.Equal(5, await db.DiaryEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_row_fails_the_whole_import_naming_line_and_column()
+    {
+        var bad = Diary + "2026-03-03T08:00:00+01:00,pain,calf,11,,\r\n";
+
+        var run = await CliRun.Of(["import", Write("bad.csv", bad), "--user", "ada@example.com", .. Connection()]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bad.csv: line 7, column value", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", run.Error, StringComparison.Ordinal);
+        await using var db = _database.OpenContext();
+        Assert.Equal(0, await db.DiaryEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_user_is_wrong_input()
+    {
+        var run = await CliRun.Of(["import", Write("diary.csv", Diary), "--user", "nobody@example.com", .. Connection()]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--user: no account with the email 'nobody@example.com'", run.Error, StringComparison.Ordinal);
+    }
+}
