@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Diary;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Web.Pages.Diary;
+
+public class TimelineModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Timeline.Day> Days { get; private set; } = [];
+    public Timeline.ReachTrend Trend { get; private set; } = new(Timeline.Direction.NotEnoughData, null, null);
+    public int Weeks { get; private set; }
+    public int Flares => Days.Sum(d => d.Flares);
+
+    public async Task OnGetAsync(int weeks = 12)
+    {
+        Weeks = Math.Clamp(weeks, 2, 104);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(-(Weeks * 7) + 1);
+        var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
+        var records = await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted);
+        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today);
+        Trend = Timeline.Trend(Days);
+    }
+}
