@@ -19,7 +19,7 @@ public static class TimelineCharts
 
     /// <summary>Reach drawn upside down: higher on the chart is closer to the back, which is good news.</summary>
     public static string Reach(IReadOnlyList<Timeline.Day> days) =>
-        Chart(days, 150, 5, [0, 2, 5], v => (5 - v) switch { 0 => "back", 2 => "thigh", 5 => "foot", _ => "" },
+        Chart(days, 150, 5, [0, 3, 5], v => (5 - v) switch { 0 => "back", 2 => "thigh", 5 => "foot", _ => "" },
             d => d.Reach is { } r ? 5 - r : null, "#6b4fa0",
             "How far down the leg the pain reached each day; higher is closer to the back", flares: false);
 

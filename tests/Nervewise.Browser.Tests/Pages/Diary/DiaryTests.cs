@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Nervewise.Browser.Tests.Pages.Account;
+using Nervewise.Browser.Tests.Support;
+
+namespace Nervewise.Browser.Tests.Pages.Diary;
+
+public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
+{
+    private async Task<IPage> SignedInPhoneAsync()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).RegisterAsync($"{Guid.NewGuid():N}@example.com", "slow steady progress");
+        return page;
+    }
+
+    [Fact]
+    public async Task Pain_is_logged_on_the_body_map_in_two_taps_on_a_phone()
+    {
+        var page = await SignedInPhoneAsync();
+        await page.GotoAsync("/diary/pain");
+        await ScreenshotAsync(page, "diary-pain-map-360");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calf" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "6", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: calf, pain 6/10.");
+        await page.GotoAsync("/diary");
+        await Assertions.Expect(page.GetByText("Pain in calf: 6/10")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "diary-list-360");
+    }
+
+    [Fact]
+    public async Task The_body_map_works_with_the_keyboard()
+    {
+        var page = await SignedInPhoneAsync();
+        await page.GotoAsync("/diary/pain");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back of knee" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "3", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("back of knee, pain 3/10");
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_weeks_of_pain_and_the_pain_retreating()
+    {
+        var page = await SignedInPhoneAsync();
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1));
+        string[] reach = ["foot", "calf", "back-of-knee", "posterior-thigh"];
+        for (var day = 27; day >= 0; day--)
+        {
+            var time = today.AddDays(-day).ToString("yyyy-MM-dd'T'09:00:00zzz", CultureInfo.InvariantCulture);
+            var region = reach[Math.Min(3, (27 - day) / 7)];
+            await Post(page, new { id = Guid.NewGuid(), time, type = "pain", item = region, value = 3 + (day % 4) });
+            if (day % 9 == 0)
+            {
+                await Post(page, new { id = Guid.NewGuid(), time = time.Replace("09:00", "22:00", StringComparison.Ordinal), type = "flare", item = region, value = 8, durationMinutes = 40 });
+            }
+        }
+
+        await page.GotoAsync("/diary/timeline?weeks=4");
+
+        await Assertions.Expect(page.GetByText("Good news")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Worst pain each day" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "diary-timeline-360");
+        await page.GotoAsync("/checkin");
+        await ScreenshotAsync(page, "checkin-360");
+    }
+
+    private static async Task Post(IPage page, object entry)
+    {
+        var response = await page.APIRequest.PostAsync("/api/v1/diary", new() { DataObject = entry });
+        Assert.True(response.Status is 200 or 201, $"{response.Status}: {await response.TextAsync()}");
+    }
+}
