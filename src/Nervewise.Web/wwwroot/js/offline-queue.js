@@ -160,7 +160,7 @@
       case 'sent':
         return 'Saved to your diary.';
       case 'offline':
-        return 'Saved on this phone; will send when you\u2019re back online.';
+        return "Saved on this phone; will send when you're back online.";
       case 'signed-out':
         return 'Kept on this phone. Sign in to save it to your diary; it will send then.';
       case 'password':
