@@ -15,7 +15,16 @@ var STATIC = ['/css/site.css', '/js/first-aid.js', '/js/offline-queue.js', '/js/
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE)
-    .then(function (cache) { return cache.addAll(PAGES.concat(STATIC)); })
+    .then(function (cache) {
+      // A page that redirects (say, to choose a new password first) is not kept: a redirected answer cannot
+      // stand in for a page later.
+      var pages = PAGES.map(function (path) {
+        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+          return keepable(response) ? cache.put(path, response) : undefined;
+        });
+      });
+      return Promise.all(pages.concat(cache.addAll(STATIC)));
+    })
     .then(function () { return self.skipWaiting(); }));
 });
 

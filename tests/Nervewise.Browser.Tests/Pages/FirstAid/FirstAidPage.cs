@@ -12,7 +12,7 @@ internal sealed class FirstAidPage(IPage page)
     /// <summary>The heading of the step on screen (hidden steps are not in the accessibility tree).</summary>
     public ILocator StepHeading => page.GetByRole(AriaRole.Heading, new() { Level = 2 });
 
-    public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name });
+    public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true });
 
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
@@ -34,7 +34,7 @@ internal sealed class FirstAidPage(IPage page)
         page.GetByRole(AriaRole.Group, new() { Name = question })
             .GetByLabel(score.ToString(CultureInfo.InvariantCulture), new() { Exact = true }).CheckAsync();
 
-    public Task TickAsync(string label) => page.GetByLabel(label).CheckAsync();
+    public Task TickAsync(string label) => page.GetByLabel(label, new() { Exact = true }).CheckAsync();
 
     /// <summary>Steps 1 to 3 of the guide, with nothing to answer.</summary>
     public async Task ReadGuideAsync()
