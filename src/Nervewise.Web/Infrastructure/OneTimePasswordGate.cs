@@ -27,7 +27,8 @@ internal sealed class NervewiseClaimsFactory(
 /// </summary>
 internal static class OneTimePasswordGate
 {
-    private static readonly string[] OpenPaths = ["/account/change-password", "/account/sign-out", "/health", "/status"];
+    // First aid stays open to everyone: it is help in a bad moment, not health data.
+    private static readonly string[] OpenPaths = ["/account/change-password", "/account/sign-out", "/health", "/status", "/first-aid"];
 
     public static IApplicationBuilder UseOneTimePasswordGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -30,5 +30,25 @@ internal sealed class SiteHeader(IPage page)
 {
     public ILocator Navigation => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
-    public Task SignOutAsync() => Navigation.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    /// <summary>Follows a link in the main menu, opening the menu first where it is folded away (phones).</summary>
+    public async Task GoToAsync(string name)
+    {
+        await OpenMenuAsync();
+        await Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+    }
+
+    public async Task SignOutAsync()
+    {
+        await OpenMenuAsync();
+        await Navigation.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    }
+
+    private async Task OpenMenuAsync()
+    {
+        var summary = Navigation.Locator("summary", new() { HasText = "Menu" });
+        if (await summary.IsVisibleAsync() && await Navigation.Locator("details.menu[open]").CountAsync() == 0)
+        {
+            await summary.ClickAsync();
+        }
+    }
 }

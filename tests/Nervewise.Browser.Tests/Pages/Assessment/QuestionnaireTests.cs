@@ -11,7 +11,7 @@ public sealed class QuestionnaireTests(ChromiumFixture chromium) : BrowserTest(c
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/account/register");
         await new RegisterPage(page).RegisterAsync($"{Guid.NewGuid():N}@example.com", "slow steady progress");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Assessment" }).ClickAsync();
+        await new SiteHeader(page).GoToAsync("Assessment");
         await page.GetByRole(AriaRole.Link, new() { Name = "Start the questions" }).ClickAsync();
         return (page, new QuestionnairePage(page));
     }
@@ -25,6 +25,7 @@ public sealed class QuestionnaireTests(ChromiumFixture chromium) : BrowserTest(c
         await Assertions.Expect(page.GetByText("Step 1 of 7")).ToBeVisibleAsync();
         await questions.AnswerAsync("new trouble passing urine", "No");
         await questions.AnswerAsync("genitals, bottom or inner thighs", "No");
+        await questions.AnswerAsync("loss of feeling or function during sex", "No");
         await questions.AnswerAsync("both legs", "No");
         await questions.AnswerAsync("leg or foot feel weak", "No");
         await ScreenshotAsync(page, "assessment-step1-360");
@@ -32,6 +33,10 @@ public sealed class QuestionnaireTests(ChromiumFixture chromium) : BrowserTest(c
 
         await questions.ExpectScreenAsync("A few more safety questions");
         await Assertions.Expect(page.GetByText("Is that weakness getting worse?")).ToHaveCountAsync(0);
+        foreach (var question in new[] { "a fall, a crash", "fever or chills", "lost weight", "ever had cancer", "no position that eases it" })
+        {
+            await questions.AnswerAsync(question, "No");
+        }
         await questions.NextAsync();
 
         await questions.ExpectScreenAsync("Where you feel it");

@@ -77,4 +77,36 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         var response = await page.APIRequest.PostAsync("/api/v1/diary", new() { DataObject = entry });
         Assert.True(response.Status is 200 or 201, $"{response.Status}: {await response.TextAsync()}");
     }
+
+    [Fact]
+    public async Task Pain_logged_offline_is_sent_once_when_the_connection_returns()
+    {
+        var page = await SignedInPhoneAsync();
+        await page.GotoAsync("/diary/pain");
+        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
+        if (!await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"))
+        {
+            await page.ReloadAsync();
+        }
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Buttock" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "4", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "4", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-queue-status]")).ToContainTextAsync("will send when you're back online");
+        await ScreenshotAsync(page, "diary-pain-offline-360");
+
+        await page.Context.SetOfflineAsync(false);
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => window.NervewiseQueue && window.NervewiseQueue.pending() === 0");
+
+        var diary = await page.APIRequest.GetAsync("/api/v1/diary");
+        using var json = JsonDocument.Parse(await diary.TextAsync());
+        var entries = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        var only = Assert.Single(entries);
+        Assert.Equal("buttock", only.GetProperty("item").GetString());
+        Assert.Equal(4, only.GetProperty("value").GetDecimal());
+    }
 }

@@ -1,0 +1,101 @@
+// Quick entries without a connection. Online, forms post as usual. Offline, a form marked data-entry-type is
+// turned into a diary note and kept in the offline queue (offline-queue.js), which sends it when the
+// connection returns. The form's id is the note's id, so a double tap still stores one entry.
+(function () {
+  'use strict';
+
+  function fresh(form) {
+    var id = form.querySelector('input[name="FormId"]');
+    // A cached page carries an old id: every page view gets a new one.
+    if (id && window.NervewiseQueue) {
+      id.value = window.NervewiseQueue.newId();
+    }
+  }
+
+  function value(form, name) {
+    var checked = form.querySelector('input[name="' + name + '"]:checked');
+    var field = checked || form.querySelector('input[name="' + name + '"]:not([type="radio"])');
+    return field && field.value !== '' ? field.value : null;
+  }
+
+  function number(text) {
+    return text === null || text === undefined || text === '' ? null : Number(text);
+  }
+
+  function slug(text) {
+    return String(text).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  }
+
+  // What each page saves, mirroring its server handler; the server checks every field when the note arrives.
+  var builders = {
+    pain: function (form, submitter) {
+      return { type: 'pain', item: value(form, 'Region'), value: number(submitter && submitter.value), minutesBefore: 0 };
+    },
+    activity: function (form) {
+      var minutes = number(value(form, 'OtherMinutes')) ?? number(value(form, 'Minutes'));
+      var other = value(form, 'Other');
+      var finished = form.querySelector('input[name="Finished"]');
+      return {
+        type: 'activity', item: other ? slug(other) : value(form, 'Item'), value: number(value(form, 'Effort')),
+        durationMinutes: minutes, minutesBefore: finished && finished.checked ? minutes || 0 : 0,
+      };
+    },
+    exercise: function (form) {
+      var minutes = number(value(form, 'Minutes'));
+      return { type: 'exercise', item: value(form, 'Item'), value: number(value(form, 'Pain')), durationMinutes: minutes, minutesBefore: minutes || 0 };
+    },
+    sleep: function (form) {
+      var hours = number(value(form, 'Slept'));
+      return { type: 'sleep', item: 'night', value: hours, minutesBefore: Math.round((hours || 0) * 60) };
+    },
+  };
+
+  function status(form, text) {
+    var line = form.querySelector('[data-queue-status]');
+    if (line) {
+      line.textContent = text;
+    }
+  }
+
+  document.querySelectorAll('form[data-entry-type]').forEach(function (form) {
+    fresh(form);
+    form.addEventListener('submit', function (event) {
+      if (navigator.onLine || !window.NervewiseQueue) {
+        return; // the ordinary post
+      }
+      event.preventDefault();
+      var built = builders[form.getAttribute('data-entry-type')](form, event.submitter);
+      if (!built.item || (built.type !== 'activity' && built.value === null)) {
+        status(form, 'Please choose an answer first.');
+        return;
+      }
+      var queue = window.NervewiseQueue;
+      var time = new Date(Date.now() - built.minutesBefore * 60000);
+      queue.add([{
+        id: form.querySelector('input[name="FormId"]').value, time: queue.localTime(time), type: built.type,
+        item: built.item, value: built.value, durationMinutes: built.durationMinutes ?? null, note: '',
+      }]);
+      status(form, "Saved on this phone; will send when you're back online.");
+      fresh(form);
+    });
+  });
+
+  // The body map picks a region in the page itself, so pain can be logged offline too.
+  var painForm = document.querySelector('form[data-entry-type="pain"]');
+  if (painForm) {
+    document.querySelectorAll('.body-map .region').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        var region = link.getAttribute('data-region');
+        document.querySelectorAll('.body-map .region').forEach(function (other) {
+          other.classList.toggle('selected', other === link);
+          if (other === link) { other.setAttribute('aria-current', 'true'); } else { other.removeAttribute('aria-current'); }
+        });
+        painForm.querySelector('input[name="Region"]').value = region;
+        painForm.querySelector('[data-region-name]').textContent = link.getAttribute('aria-label').toLowerCase();
+        painForm.hidden = false;
+        painForm.querySelector('button').focus();
+      });
+    });
+  }
+})();

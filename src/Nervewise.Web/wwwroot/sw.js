@@ -1,0 +1,107 @@
+// Nervewise service worker: flare-up help keeps working without a connection.
+//
+// Pages (navigations): network first, so people see the newest version; the quick-entry pages are kept in the
+// cache as they load and shown from it when the network is gone. Static files: the exact version asked for
+// (asp-append-version adds ?v=hash) comes from the cache if it is there, else from the network and is then
+// kept; offline, any cached version of the same path is used (ignoreSearch). The API is never touched here:
+// the page's offline queue owns sending diary entries.
+'use strict';
+
+var CACHE = 'nervewise-v2';
+
+// Pages worth having offline. Add further quick-entry pages here as they arrive.
+var PAGES = ['/first-aid', '/diary/pain', '/diary/activity', '/diary/session', '/diary/sleep'];
+var STATIC = ['/css/site.css', '/js/first-aid.js', '/js/offline-queue.js', '/js/register-sw.js', '/js/tz.js', '/js/quick-entry.js', '/favicon.svg'];
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.open(CACHE)
+    .then(function (cache) {
+      // A page that redirects (say, to choose a new password first) is not kept: a redirected answer cannot
+      // stand in for a page later.
+      var pages = PAGES.map(function (path) {
+        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
+          return keepable(response) ? cache.put(path, response) : undefined;
+        });
+      });
+      return Promise.all(pages.concat(cache.addAll(STATIC)));
+    })
+    .then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(caches.keys()
+    .then(function (names) {
+      return Promise.all(names.filter(function (name) { return name !== CACHE; })
+        .map(function (name) { return caches.delete(name); }));
+    })
+    .then(function () { return self.clients.claim(); }));
+});
+
+var byPath = { ignoreSearch: true, ignoreVary: true };
+
+function keepable(response) {
+  return response && response.ok && response.type === 'basic' && !response.redirected;
+}
+
+function page(request, path) {
+  return fetch(request).then(function (response) {
+    if (PAGES.indexOf(path) >= 0 && keepable(response)) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) { return cache.put(path, copy); });
+    }
+    return response;
+  }, function () {
+    return caches.match(path, byPath).then(function (cached) {
+      return cached || offlinePage();
+    });
+  });
+}
+
+function offlinePage() {
+  var html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Nervewise</title>' +
+    '<link rel="stylesheet" href="/css/site.css"></head><body><main id="main">' +
+    '<h1>You are offline</h1><p>This page needs a connection. Flare-up help works without one.</p>' +
+    '<p><a class="button" href="/first-aid">Flare-up help</a></p></main></body></html>';
+  return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+function staticFile(request, url) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(request, { ignoreVary: true }).then(function (exact) {
+      if (exact) {
+        return exact;
+      }
+      return fetch(request).then(function (response) {
+        if (keepable(response)) {
+          var copy = response.clone();
+          // Keep one version per path: drop the others, then keep this one.
+          cache.keys(url.pathname, byPath)
+            .then(function (old) { return Promise.all(old.map(function (key) { return cache.delete(key); })); })
+            .then(function () { return cache.put(request, copy); });
+        }
+        return response;
+      }, function () {
+        return cache.match(url.pathname, byPath).then(function (cached) {
+          return cached || Response.error();
+        });
+      });
+    });
+  });
+}
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  if (request.method !== 'GET') {
+    return;
+  }
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.indexOf('/api/') === 0) {
+    return;
+  }
+  if (request.mode === 'navigate') {
+    event.respondWith(page(request, url.pathname.replace(/\/+$/, '') || '/'));
+  } else if (STATIC.indexOf(url.pathname) >= 0) {
+    event.respondWith(staticFile(request, url));
+  }
+});
