@@ -9,7 +9,10 @@ public static class UserTag
 {
     public static string For(ClaimsPrincipal user)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
+        {
+            return ""; // signed out: notes made now have no owner yet
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("nervewise-user:" + id)))[..16];
     }
 }

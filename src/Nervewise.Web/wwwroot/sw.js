@@ -7,25 +7,44 @@
 // the page's offline queue owns sending diary entries.
 'use strict';
 
-var CACHE = 'nervewise-v2';
+var CACHE = 'nervewise-v3';
 
-// Pages worth having offline. Add further quick-entry pages here as they arrive.
-var PAGES = ['/first-aid', '/diary/pain', '/diary/activity', '/diary/session', '/diary/sleep'];
+// Open to everyone, kept when the worker installs.
+var PUBLIC_PAGES = ['/first-aid'];
+// The signed-in quick-entry pages: kept when a signed-in page asks (see 'message'), dropped on sign-out.
+var PERSONAL_PAGES = ['/diary/pain', '/diary/activity', '/diary/session', '/diary/sleep'];
+var PAGES = PUBLIC_PAGES.concat(PERSONAL_PAGES);
 var STATIC = ['/css/site.css', '/js/first-aid.js', '/js/offline-queue.js', '/js/register-sw.js', '/js/tz.js', '/js/quick-entry.js', '/favicon.svg'];
+
+// A page is kept only if it answered itself: a redirect (to sign in, or to choose a password first) cannot
+// stand in for it later, so redirects are not followed here.
+function keepPages(cache, paths) {
+  return Promise.all(paths.map(function (path) {
+    return fetch(path, { credentials: 'same-origin', redirect: 'manual', cache: 'no-store' }).then(function (response) {
+      return keepable(response) ? cache.put(path, response) : undefined;
+    }, function () { return undefined; });
+  }));
+}
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE)
-    .then(function (cache) {
-      // A page that redirects (say, to choose a new password first) is not kept: a redirected answer cannot
-      // stand in for a page later.
-      var pages = PAGES.map(function (path) {
-        return fetch(path, { credentials: 'same-origin' }).then(function (response) {
-          return keepable(response) ? cache.put(path, response) : undefined;
-        });
-      });
-      return Promise.all(pages.concat(cache.addAll(STATIC)));
-    })
+    .then(function (cache) { return Promise.all([keepPages(cache, PUBLIC_PAGES), cache.addAll(STATIC)]); })
     .then(function () { return self.skipWaiting(); }));
+});
+
+// Each page tells the worker whether someone is signed in. Signed in: keep the quick-entry pages ready for
+// offline use. Signed out: forget them, so the next person on this phone never sees the last one's pages.
+self.addEventListener('message', function (event) {
+  var data = event.data || {};
+  if (data.type !== 'signed-in' && data.type !== 'signed-out') {
+    return;
+  }
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    if (data.type === 'signed-in') {
+      return keepPages(cache, PERSONAL_PAGES);
+    }
+    return Promise.all(PERSONAL_PAGES.map(function (path) { return cache.delete(path, byPath); }));
+  }));
 });
 
 self.addEventListener('activate', function (event) {

@@ -34,9 +34,27 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
         });
         var page = await _context.NewPageAsync();
         // Anything fetched from outside the app would be a bug (no CDN, no outside fonts): fail loudly.
-        await page.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal),
+        // The context sees the service worker's requests too.
+        await _context.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal),
             route => throw new InvalidOperationException($"The page asked for an outside resource: {route.Request.Url}"));
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the service worker controls the page, reloading once if it installed after the page loaded.
+    /// Uses timed waits: a promise awaited in the page would hang the test if the worker never installs.
+    /// </summary>
+    protected static async Task ServiceWorkerInChargeAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync(
+            "() => navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        if (!await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"))
+        {
+            await page.ReloadAsync();
+        }
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
     }
 
     /// <summary>Saves a full-page screenshot under the test output, for a person to look at.</summary>

@@ -70,13 +70,19 @@
         return;
       }
       var queue = window.NervewiseQueue;
+      // The same answer again from this page is a double tap: it keeps its id, so it is stored once, as the
+      // server does online. A different answer is a new entry.
+      var signature = JSON.stringify(built);
+      if (form.getAttribute('data-last-entry') && form.getAttribute('data-last-entry') !== signature) {
+        fresh(form);
+      }
+      form.setAttribute('data-last-entry', signature);
       var time = new Date(Date.now() - built.minutesBefore * 60000);
       queue.add([{
         id: form.querySelector('input[name="FormId"]').value, time: queue.localTime(time), type: built.type,
         item: built.item, value: built.value, durationMinutes: built.durationMinutes ?? null, note: '',
       }]);
       status(form, "Saved on this phone; will send when you're back online.");
-      fresh(form);
     });
   });
 

@@ -83,12 +83,7 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
     {
         var page = await SignedInPhoneAsync();
         await page.GotoAsync("/diary/pain");
-        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
-        if (!await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"))
-        {
-            await page.ReloadAsync();
-        }
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await ServiceWorkerInChargeAsync(page);
 
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
@@ -108,5 +103,23 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         var only = Assert.Single(entries);
         Assert.Equal("buttock", only.GetProperty("item").GetString());
         Assert.Equal(4, only.GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task After_signing_out_the_phone_no_longer_keeps_the_diary_pages()
+    {
+        var page = await SignedInPhoneAsync();
+        await page.GotoAsync("/diary/pain");
+        await ServiceWorkerInChargeAsync(page);
+        const string kept = "() => caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.match('/diary/pain'))))).then(found => found.some(r => !!r))";
+        await page.WaitForFunctionAsync(kept, null, new() { Timeout = 15_000 });
+
+        await new SiteHeader(page).SignOutAsync();
+        await page.WaitForFunctionAsync($"() => ({kept})().then(k => !k)", null, new() { Timeout = 15_000 });
+
+        await page.Context.SetOfflineAsync(true);
+        await page.GotoAsync("/diary/pain");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You are offline");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Flare-up help" })).ToBeVisibleAsync();
     }
 }

@@ -40,12 +40,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         await page.GotoAsync("/first-aid");
 
         // Let the service worker install (it caches /first-aid and its files) and take control of the page.
-        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
-        if (!await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"))
-        {
-            await page.ReloadAsync();
-        }
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await ServiceWorkerInChargeAsync(page);
 
         await page.Context.SetOfflineAsync(true);
         var reload = await page.ReloadAsync();
