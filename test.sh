@@ -78,4 +78,7 @@ done
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then echo "No test ran." >&2; exit 1; fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "A test run was aborted (a crash or a hang): see 'Test Run Aborted' above." >&2
+fi
 exit "$status"
