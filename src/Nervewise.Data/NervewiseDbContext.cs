@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nervewise.Data.Assessments;
+using Nervewise.Data.CareTeam;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 
@@ -21,6 +22,14 @@ public class NervewiseDbContext(DbContextOptions options)
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
 
     public DbSet<DiaryEntryRecord> DiaryEntries => Set<DiaryEntryRecord>();
+
+    public DbSet<ShareInviteRecord> ShareInvites => Set<ShareInviteRecord>();
+
+    public DbSet<ShareRecord> Shares => Set<ShareRecord>();
+
+    public DbSet<RecordAccessRecord> RecordAccessLog => Set<RecordAccessRecord>();
+
+    public DbSet<ClinicianNoteRecord> ClinicianNotes => Set<ClinicianNoteRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Nervewise.Data.CareTeam;
+
+/// <summary>
+/// Who may see whose record. A person invites a clinician; the clinician accepts with the code; either the
+/// person revokes or the share stands. Every read by a clinician goes through <see cref="OpenRecordAsync"/>, which
+/// checks the share and writes the access log in one step.
+/// </summary>
+public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(14);
+
+    public enum AcceptOutcome
+    {
+        Accepted,
+        AlreadyShared,
+        Unknown,
+        Used,
+        Expired,
+        Revoked,
+        NotForYou,
+        OwnRecord,
+    }
+
+    public sealed record ShareView(Guid Id, string ClinicianEmail, DateTimeOffset Since);
+
+    public sealed record AccessView(string ClinicianEmail, DateTimeOffset At, string What);
+
+    public sealed record NoteView(string ClinicianEmail, DateTimeOffset At, string Text);
+
+    public async Task<(ShareInviteRecord Invite, string Code)> InviteAsync(
+        string patientId, string? clinicianEmail, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var code = InviteCode.New();
+        var invite = new ShareInviteRecord
+        {
+            Id = Guid.NewGuid(),
+            PatientId = patientId,
+            CodeHash = InviteCode.Hash(code),
+            ClinicianEmail = string.IsNullOrWhiteSpace(clinicianEmail) ? null : clinicianEmail.Trim(),
+            CreatedAt = now,
+            ExpiresAt = now + InviteLifetime,
+        };
+        db.ShareInvites.Add(invite);
+        await db.SaveChangesAsync(cancellationToken);
+        return (invite, code);
+    }
+
+    /// <summary>Accepts an invite. Anything but <see cref="AcceptOutcome.Accepted"/> changes nothing.</summary>
+    public async Task<(AcceptOutcome Outcome, string? PatientId)> AcceptAsync(
+        string clinicianId, string clinicianEmail, string code, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var hash = InviteCode.Hash(code);
+        var invite = await db.ShareInvites.AsNoTracking().SingleOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
+        var refusal = invite switch
+        {
+            null => AcceptOutcome.Unknown,
+            { RevokedAt: not null } => AcceptOutcome.Revoked,
+            { UsedAt: not null } => AcceptOutcome.Used,
+            _ when invite.ExpiresAt <= now => AcceptOutcome.Expired,
+            _ when invite.PatientId == clinicianId => AcceptOutcome.OwnRecord,
+            { ClinicianEmail: { } bound } when !string.Equals(bound, clinicianEmail, StringComparison.OrdinalIgnoreCase)
+                => AcceptOutcome.NotForYou,
+            _ => (AcceptOutcome?)null,
+        };
+        if (refusal is { } refused)
+        {
+            return (refused, null);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claim the invite atomically: of two clinicians racing with one code, one wins.
+        var claimed = await db.ShareInvites
+            .Where(i => i.Id == invite!.Id && i.UsedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return (AcceptOutcome.Used, null);
+        }
+        var patientId = invite!.PatientId;
+        var already = await HasShareAsync(clinicianId, patientId, cancellationToken);
+        if (!already)
+        {
+            db.Shares.Add(new ShareRecord { Id = Guid.NewGuid(), PatientId = patientId, ClinicianId = clinicianId, CreatedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (already ? AcceptOutcome.AlreadyShared : AcceptOutcome.Accepted, patientId);
+    }
+
+    public Task<bool> HasShareAsync(string clinicianId, string patientId, CancellationToken cancellationToken = default) =>
+        db.Shares.AnyAsync(s => s.ClinicianId == clinicianId && s.PatientId == patientId && s.RevokedAt == null, cancellationToken);
+
+    /// <summary>The people who currently share with this clinician: the only ids a clinician query may use.</summary>
+    public IQueryable<string> PatientIdsOf(string clinicianId) =>
+        db.Shares.Where(s => s.ClinicianId == clinicianId && s.RevokedAt == null).Select(s => s.PatientId).Distinct();
+
+    /// <summary>Checks the share and logs the access. False (and nothing logged) when there is no share.</summary>
+    public async Task<bool> OpenRecordAsync(string clinicianId, string patientId, string what, CancellationToken cancellationToken = default)
+    {
+        if (!await HasShareAsync(clinicianId, patientId, cancellationToken))
+        {
+            return false;
+        }
+        db.RecordAccessLog.Add(new RecordAccessRecord { PatientId = patientId, ClinicianId = clinicianId, At = clock.GetUtcNow(), What = what });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<List<ShareView>> SharesOfAsync(string patientId, CancellationToken cancellationToken = default) =>
+        db.Shares.AsNoTracking()
+            .Where(s => s.PatientId == patientId && s.RevokedAt == null)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new ShareView(s.Id, s.Clinician!.Email ?? "", s.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<List<ShareInviteRecord>> OpenInvitesAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var open = await db.ShareInvites.AsNoTracking()
+            .Where(i => i.PatientId == patientId && i.UsedAt == null && i.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        return [.. open.Where(i => i.ExpiresAt > now).OrderBy(i => i.CreatedAt)];
+    }
+
+    /// <summary>Ends a share at once. Only the person who shared can; another id finds nothing.</summary>
+    public async Task<bool> RevokeShareAsync(string patientId, Guid shareId, CancellationToken cancellationToken = default) =>
+        await db.Shares.Where(s => s.Id == shareId && s.PatientId == patientId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+
+    public async Task<bool> RevokeInviteAsync(string patientId, Guid inviteId, CancellationToken cancellationToken = default) =>
+        await db.ShareInvites.Where(i => i.Id == inviteId && i.PatientId == patientId && i.UsedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+
+    public async Task<List<AccessView>> AccessLogAsync(string patientId, int take = 200, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.RecordAccessLog.AsNoTracking()
+            .Where(a => a.PatientId == patientId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(take)
+            .Select(a => new AccessView(a.Clinician!.Email ?? "", a.At, a.What))
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Adds a note for a person the clinician has a share with; false when there is none.</summary>
+    public async Task<bool> AddNoteAsync(string clinicianId, string patientId, string text, CancellationToken cancellationToken = default)
+    {
+        if (!await HasShareAsync(clinicianId, patientId, cancellationToken))
+        {
+            return false;
+        }
+        db.ClinicianNotes.Add(new ClinicianNoteRecord
+        {
+            Id = Guid.NewGuid(), PatientId = patientId, ClinicianId = clinicianId, At = clock.GetUtcNow(), Text = text.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public Task<List<NoteView>> NotesForAsync(string patientId, CancellationToken cancellationToken = default) =>
+        db.ClinicianNotes.AsNoTracking()
+            .Where(n => n.PatientId == patientId)
+            .OrderByDescending(n => n.At)
+            .Select(n => new NoteView(n.Clinician!.Email ?? "", n.At, n.Text))
+            .ToListAsync(cancellationToken);
+}
