@@ -1,6 +1,9 @@
 using Nervewise.Data.Diary;
 using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
+using Nervewise.Data.CareTeam;
+using Nervewise.Data.Identity;
+using Nervewise.Web.Clinic;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
@@ -20,11 +23,14 @@ builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("databa
 builder.Services.AddProblemDetails();
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
+builder.Services.AddScoped<CareTeamStore>();
+builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
+    options.Conventions.AuthorizeFolder("/Clinic", Roles.Clinician);
 });
 
 var app = builder.Build();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
+using Nervewise.Data.Identity;
 using Nervewise.Testing;
 
 namespace Nervewise.Web.Tests.Support;
@@ -15,6 +18,22 @@ public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(provider);
         App = new NervewiseApp(Database.Settings);
+    }
+
+    /// <summary>A signed-in clinician: registered, given the role (as `nervewise users add --role clinician` would), signed in again.</summary>
+    protected async Task<HttpClient> ClinicianAsync(string email)
+    {
+        var client = App.Browser();
+        await client.RegisterAsync(email);
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+            var user = await users.FindByEmailAsync(email);
+            Assert.True((await users.AddToRoleAsync(user!, Roles.Clinician)).Succeeded);
+        }
+        await client.SignOutAsync();
+        await client.SignInAsync(email);
+        return client;
     }
 
     public async Task DisposeAsync()

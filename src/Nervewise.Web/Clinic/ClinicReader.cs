@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Nervewise.Data;
+using Nervewise.Data.CareTeam;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Clinic;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Web.Clinic;
+
+/// <summary>
+/// What a clinician reads. Every query starts from <see cref="CareTeamStore.PatientIdsOf"/>, so a person who has not
+/// shared (or has stopped sharing) is never in the result, whatever id is asked for.
+/// </summary>
+public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, TimeProvider clock)
+{
+    /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
+    private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
+
+    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing);
+
+    public async Task<List<Row>> CaseloadAsync(string clinicianId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var ids = careTeam.PatientIdsOf(clinicianId);
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var since = now - Lookback;
+        var entries = (await db.DiaryEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.UserId) && e.OccurredAt >= since)
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId, e => e.ToEntry());
+        var lastEntries = await db.DiaryEntries.AsNoTracking().Where(e => ids.Contains(e.UserId))
+            .GroupBy(e => e.UserId).Select(g => new { UserId = g.Key, Last = g.Max(e => e.OccurredAt) })
+            .ToDictionaryAsync(x => x.UserId, x => x.Last, cancellationToken);
+        var urgencies = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.UserId))
+                .Select(a => new { a.UserId, a.TakenAt, a.Urgency }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.UserId)
+            .ToDictionary(g => g.Key, g => ParseUrgency(g.MaxBy(a => a.TakenAt)!.Urgency));
+
+        return [.. people
+            .Select(p =>
+            {
+                var standing = Caseload.Assess([.. entries[p.Id]], urgencies.GetValueOrDefault(p.Id), now);
+                // The newest entry may be older than the lookback.
+                standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
+                return new Row(p.Id, p.Email ?? "", standing);
+            })
+            .OrderBy(r => r.Standing.Need)
+            .ThenByDescending(r => r.Standing.LastEntry ?? DateTimeOffset.MinValue)
+            .ThenBy(r => r.Email, StringComparer.Ordinal)];
+    }
+
+    public static Urgency? ParseUrgency(string? stored) =>
+        Enum.TryParse<Urgency>(stored, ignoreCase: true, out var urgency) ? urgency : null;
+
+    public sealed record PatientRecord(
+        string PatientId,
+        string Email,
+        Caseload.Standing Standing,
+        IReadOnlyList<Data.Assessments.AssessmentRecord> Assessments,
+        IReadOnlyList<DiaryEntry> Diary,
+        IReadOnlyList<CareTeamStore.NoteView> Notes);
+
+    /// <summary>One person's record for a clinician who has a share, logging the access; null (and no log) otherwise.</summary>
+    public async Task<PatientRecord?> OpenAsync(string clinicianId, string patientId, string what, CancellationToken cancellationToken = default)
+    {
+        if (!await careTeam.OpenRecordAsync(clinicianId, patientId, what, cancellationToken))
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == patientId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.UserId == patientId)
+            .OrderByDescending(a => a.TakenAt).ToListAsync(cancellationToken);
+        var diary = (await db.DiaryEntries.AsNoTracking().Where(e => e.UserId == patientId)
+                .OrderBy(e => e.OccurredAt).ToListAsync(cancellationToken))
+            .Select(e => e.ToEntry()).ToList();
+        var standing = Caseload.Assess(diary, assessments.Count == 0 ? null : ParseUrgency(assessments[0].Urgency), now);
+        var notes = await careTeam.NotesForAsync(patientId, cancellationToken);
+        return new PatientRecord(patientId, email ?? "", standing, assessments, diary, notes);
+    }
+}

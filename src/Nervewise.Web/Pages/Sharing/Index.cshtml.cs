@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.CareTeam;
+using Nervewise.Data.Identity;
+
+namespace Nervewise.Web.Pages.Sharing;
+
+/// <summary>A person's sharing: invite a clinician, see who can read the record and who looked, and stop sharing.</summary>
+public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users) : PageModel
+{
+    [BindProperty, EmailAddress(ErrorMessage = "Clinician's email: enter an email address like name@example.com, or leave it empty.")]
+    [Display(Name = "Clinician's email")]
+    public string? ClinicianEmail { get; set; }
+
+    [TempData] public string? NewCode { get; set; }
+    [TempData] public string? NewCodeExpires { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public List<CareTeamStore.ShareView> Shares { get; private set; } = [];
+    public List<ShareInviteRecord> Invites { get; private set; } = [];
+    public List<CareTeamStore.AccessView> AccessLog { get; private set; } = [];
+    public List<CareTeamStore.NoteView> Notes { get; private set; } = [];
+
+    private string Me => users.GetUserId(User)!;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var (invite, code) = await careTeam.InviteAsync(Me, ClinicianEmail, HttpContext.RequestAborted);
+        NewCode = code;
+        NewCodeExpires = invite.ExpiresAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect("/sharing#new-code");
+    }
+
+    public async Task<IActionResult> OnPostRevokeShareAsync(Guid id)
+    {
+        Message = await careTeam.RevokeShareAsync(Me, id, HttpContext.RequestAborted)
+            ? "Sharing stopped. That clinician can no longer see your record."
+            : "That share had already ended.";
+        return Redirect("/sharing");
+    }
+
+    public async Task<IActionResult> OnPostRevokeInviteAsync(Guid id)
+    {
+        Message = await careTeam.RevokeInviteAsync(Me, id, HttpContext.RequestAborted)
+            ? "Invite cancelled. Its code no longer works."
+            : "That invite had already been used or cancelled.";
+        return Redirect("/sharing");
+    }
+
+    private async Task LoadAsync()
+    {
+        var token = HttpContext.RequestAborted;
+        Shares = await careTeam.SharesOfAsync(Me, token);
+        Invites = await careTeam.OpenInvitesAsync(Me, token);
+        AccessLog = await careTeam.AccessLogAsync(Me, cancellationToken: token);
+        Notes = await careTeam.NotesForAsync(Me, token);
+    }
+}
