@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Nervewise.Data;
+using Nervewise.Testing;
+using Nervewise.Web.Tests.Support;
+
+namespace Nervewise.Web.Tests.Pages.Clinic;
+
+/// <summary>
+/// Every page and endpoint that returns health data, against six people: the owner, another patient, a clinician
+/// with a share, a clinician without one, a clinician whose share was revoked, and someone signed out. The owner reads
+/// through the personal pages and the API; a clinician with a share reads through the clinic. Every other cell is
+/// refused: a 404, a redirect to sign in, a 403, or only their own (empty) data, never the owner's marker.
+/// </summary>
+public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite)
+{
+    private const string Marker = "matrix-marker-5b1e";
+
+    public enum Actor
+    {
+        Owner,
+        OtherPatient,
+        SharedClinician,
+        StrangerClinician,
+        RevokedClinician,
+        SignedOut,
+    }
+
+    public static TheoryData<Actor> Actors => [.. Enum.GetValues<Actor>()];
+
+    [Theory]
+    [MemberData(nameof(Actors))]
+    public async Task Only_the_owner_and_a_clinician_with_a_share_read_the_record(Actor actor)
+    {
+        var owner = App.Browser();
+        await owner.RegisterAsync("owner@example.com");
+        var entryId = Guid.NewGuid();
+        using (var created = await owner.PostAsJsonAsync("/api/v1/diary", new
+        {
+            id = entryId, time = "2026-11-20T08:00:00+01:00", type = "pain", item = "calf", value = 6, note = Marker,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        using (var flare = await owner.PostAsJsonAsync("/api/v1/diary", new
+        {
+            id = Guid.NewGuid(), time = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            type = "flare", item = "calf", value = 8, note = "",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, flare.StatusCode);
+        }
+        using (var assessed = await owner.PostAsJsonAsync("/api/v1/assessments", new Dictionary<string, object> { ["pins-and-needles"] = true, ["weeks-since-onset"] = 417 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+        }
+        string patientId, assessmentId;
+        await using (var db = Database.OpenContext())
+        {
+            patientId = await db.Users.Where(u => u.Email == "owner@example.com").Select(u => u.Id).SingleAsync();
+            assessmentId = (await db.Assessments.SingleAsync()).Id.ToString();
+        }
+
+        var client = await ActAsAsync(actor, owner);
+
+        var ownerReads = actor == Actor.Owner;
+        // Addressed by id: only the owner gets an answer at all.
+        await ExpectAsync(client, $"/api/v1/diary/{entryId}", ownerReads, Marker);
+        await ExpectAsync(client, $"/diary/{entryId}/edit", ownerReads, Marker);
+        await ExpectAsync(client, $"/api/v1/assessments/{assessmentId}", ownerReads, "417");
+        await ExpectAsync(client, $"/assessment/{assessmentId}", ownerReads, "Nerve");
+        // Lists and views of "my" data: others see their own, without the owner's marker.
+        await ExpectAsync(client, "/api/v1/diary", ownerReads, Marker);
+        await ExpectAsync(client, "/diary", ownerReads, $"/diary/{entryId}/edit");
+        await ExpectAsync(client, "/diary/import/export", ownerReads, Marker);
+        await ExpectAsync(client, "/api/v1/assessments", ownerReads, "417");
+        await ExpectAsync(client, "/diary/timeline", ownerReads, "1 flare-up logged");
+        // The clinic: only a clinician with a live share.
+        await ExpectAsync(client, $"/clinic/patients/{patientId}", actor == Actor.SharedClinician, "owner@example.com");
+        var caseload = await client.GetAsync("/clinic");
+        var listed = caseload.StatusCode == HttpStatusCode.OK
+            && (await caseload.Content.ReadAsStringAsync()).Contains("owner@example.com", StringComparison.Ordinal);
+        Assert.Equal(actor == Actor.SharedClinician, listed);
+    }
+
+    private static async Task ExpectAsync(HttpClient client, string url, bool canRead, string marker)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        var read = response.StatusCode == HttpStatusCode.OK && body.Contains(marker, StringComparison.Ordinal);
+        Assert.True(read == canRead, $"{url}: expected {(canRead ? "readable" : "refused")}, got {(int)response.StatusCode}{(read ? " with the owner's data" : "")}.");
+        if (!canRead && response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.DoesNotContain("owner@example.com", body.Replace("You are signed in as owner@example.com", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<HttpClient> ActAsAsync(Actor actor, HttpClient owner)
+    {
+        switch (actor)
+        {
+            case Actor.Owner:
+                return owner;
+            case Actor.OtherPatient:
+                var other = App.Browser();
+                await other.RegisterAsync("other@example.com");
+                return other;
+            case Actor.SignedOut:
+                return App.Browser();
+            case Actor.StrangerClinician:
+                return await ClinicianAsync("stranger@example.com");
+            default:
+                var clinician = await ClinicianAsync("physio@example.com");
+                var invite = await owner.SubmitAsync("/sharing?handler=Invite", new Dictionary<string, string> { ["ClinicianEmail"] = "" });
+                Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
+                var page = await owner.GetStringAsync("/sharing");
+                var code = System.Text.RegularExpressions.Regex.Match(page, "data-invite-code>([A-Z2-9-]+)<").Groups[1].Value;
+                Assert.Equal(HttpStatusCode.Redirect, (await clinician.SubmitAsync("/clinic?handler=Accept", new Dictionary<string, string> { ["Code"] = code })).StatusCode);
+                if (actor == Actor.RevokedClinician)
+                {
+                    await using var db = Database.OpenContext();
+                    var share = await db.Shares.SingleAsync();
+                    Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/sharing?handler=RevokeShare&id={share.Id}", new Dictionary<string, string>())).StatusCode);
+                }
+                return clinician;
+        }
+    }
+}
