@@ -1,0 +1,21 @@
+using Nervewise.Domain.Assessment;
+
+namespace Nervewise.Domain.Fhir;
+
+/// <summary>The codes the FHIR export uses, from fhir-codes.json.</summary>
+public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCodes.BodySite> BodySites)
+{
+    /// <summary>Our own code systems, for what standard terminologies do not name.</summary>
+    public const string RegionSystem = "urn:nervewise:body-region";
+    public const string ObservationSystem = "urn:nervewise:observation";
+    public const string StageSystem = "urn:nervewise:rehab-stage";
+    public const string UserSystem = "urn:nervewise:user";
+
+    public sealed record Term(string System, string Code, string Display);
+
+    public sealed record BodySite(string Region, string Text, string? Snomed, string? Display);
+
+    private static readonly Lazy<FhirCodes> Loaded = new(() => EmbeddedData.ReadJson<FhirCodes>("fhir-codes.json"));
+
+    public static FhirCodes Current => Loaded.Value;
+}
