@@ -4,6 +4,7 @@ using Nervewise.Data;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Clinic;
+using Nervewise.Web.Export;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
@@ -25,6 +26,7 @@ builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
+builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
 using Nervewise.Data.Diary;
+using Nervewise.Data.Export;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Fhir;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
 
@@ -53,31 +56,55 @@ internal static class DiaryCommands
     {
         var user = UserOption();
         var to = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv (the diary, shared/spec/diary-csv.md) or fhir (the whole record as a FHIR R4 Bundle).",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "fhir");
         var database = new DatabaseOptions();
-        var command = new Command("export", "Write a person's diary as CSV.") { user, to };
+        var command = new Command("export", "Write a person's diary as CSV, or their whole record as FHIR.") { user, to, format };
         database.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await using var opened = await database.OpenAsync(parsed, cancellationToken);
             await using var scope = opened.Services.CreateAsyncScope();
             var userId = await FindUserAsync(scope.ServiceProvider, parsed.GetValue(user)!);
-            var entries = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ExportAsync(userId, cancellationToken);
+            string text, summary;
+            if (parsed.GetValue(format) == "fhir")
+            {
+                var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
+                var record = await FhirRecord.LoadAsync(db, userId, await PlanFor(scope.ServiceProvider, userId, cancellationToken), cancellationToken);
+                var bundle = FhirExport.ToBundle(record, TimeProvider.System.GetUtcNow());
+                text = FhirJson.Serialize(bundle, pretty: true) + "\n";
+                summary = $"Wrote a FHIR Bundle of {bundle.Entry.Count} resources";
+            }
+            else
+            {
+                var entries = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ExportAsync(userId, cancellationToken);
+                text = DiaryCsv.Write(entries);
+                summary = $"Wrote {entries.Count} entries";
+            }
             if (parsed.GetValue(to) is { } target)
             {
                 // Written beside the target, then moved: a failed export never leaves half a file.
                 var temporary = target.FullName + ".partial";
-                await File.WriteAllTextAsync(temporary, DiaryCsv.Write(entries), new UTF8Encoding(false), cancellationToken);
+                await File.WriteAllTextAsync(temporary, text, new UTF8Encoding(false), cancellationToken);
                 File.Move(temporary, target.FullName, overwrite: true);
-                await error.WriteLineAsync($"Wrote {entries.Count} entries to {target.Name}.");
+                await error.WriteLineAsync($"{summary} to {target.Name}.");
             }
             else
             {
-                await output.WriteAsync(DiaryCsv.Write(entries));
+                await output.WriteAsync(text);
             }
             return NervewiseCli.Ok;
         });
         return command;
     }
+
+    /// <summary>The person's current rehab plan for the FHIR CarePlan; none until a plan exists.</summary>
+    private static Task<FhirExport.Plan?> PlanFor(IServiceProvider services, string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<FhirExport.Plan?>(null);
 
     private static Option<string> UserOption() => new("--user") { Description = "The person's email.", Required = true };
 

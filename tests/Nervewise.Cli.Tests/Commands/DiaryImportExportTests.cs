@@ -73,6 +73,30 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Export_as_fhir_writes_a_bundle_with_the_flare_and_the_check_in()
+    {
+        await CliRun.Of(["import", Write("diary.csv", Diary), "--user", "ada@example.com", .. Connection()]);
+        var file = Path.Combine(_folder, "record.json");
+
+        var exported = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()]);
+
+        Assert.Equal(0, exported.ExitCode);
+        var bundle = Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file));
+        var resources = bundle.Entry.Select(e => e.Resource).ToList();
+        Assert.Single(resources.OfType<Hl7.Fhir.Model.Patient>());
+        Assert.Equal(2, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // the flare-up and the check-in
+        Assert.Contains("Wrote a FHIR Bundle of 3 resources", exported.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_export_format_is_wrong_input()
+    {
+        var result = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "xml", .. Connection()]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("xml", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
     {
         var path = Write("diary.csv", Diary);

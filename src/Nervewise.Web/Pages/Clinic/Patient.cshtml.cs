@@ -7,6 +7,7 @@ using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Clinic;
+using Nervewise.Web.Export;
 
 namespace Nervewise.Web.Pages.Clinic;
 
@@ -27,6 +28,12 @@ public class PatientModel(ClinicReader reader, CareTeamStore careTeam, UserManag
     public Dictionary<string, List<double>> Checkins { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>The person's record as FHIR, logged as its own access.</summary>
+    public async Task<IActionResult> OnGetFhirAsync(string id, [FromServices] FhirDownload fhir) =>
+        await careTeam.OpenRecordAsync(users.GetUserId(User)!, id, "FHIR export", HttpContext.RequestAborted)
+            ? await fhir.ForAsync(id, HttpContext.RequestAborted)
+            : NotFound();
 
     public async Task<IActionResult> OnPostNoteAsync(string id)
     {

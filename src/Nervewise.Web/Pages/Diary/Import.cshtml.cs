@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
+using Nervewise.Web.Export;
 
 namespace Nervewise.Web.Pages.Diary;
 
 /// <summary>Upload a diary CSV (all or nothing, errors by line and column) or download the whole diary.</summary>
 [RequestSizeLimit(MaxBytes)]
-public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users) : PageModel
+public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users, FhirDownload fhir) : PageModel
 {
     public const int MaxBytes = 50 * 1024 * 1024;
 
@@ -54,4 +55,7 @@ public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users) : P
         var entries = await store.ExportAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
         return File(Encoding.UTF8.GetBytes(DiaryCsv.Write(entries)), "text/csv; charset=utf-8", "nervewise-diary.csv");
     }
+
+    /// <summary>The whole record (assessments, pain, flare-ups, check-ins, plan) as FHIR, for other health systems.</summary>
+    public Task<FileContentResult> OnGetFhirAsync() => fhir.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
 }

@@ -74,10 +74,12 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         await ExpectAsync(client, "/api/v1/diary", ownerReads, Marker);
         await ExpectAsync(client, "/diary", ownerReads, $"/diary/{entryId}/edit");
         await ExpectAsync(client, "/diary/import/export", ownerReads, Marker);
+        await ExpectAsync(client, "/diary/import/fhir", ownerReads, Marker);
         await ExpectAsync(client, "/api/v1/assessments", ownerReads, "417");
         await ExpectAsync(client, "/diary/timeline", ownerReads, "1 flare-up logged");
         // The clinic: only a clinician with a live share.
         await ExpectAsync(client, $"/clinic/patients/{patientId}", actor == Actor.SharedClinician, "owner@example.com");
+        await ExpectAsync(client, $"/clinic/patients/{patientId}?handler=Fhir", actor == Actor.SharedClinician, Marker);
         var caseload = await client.GetAsync("/clinic");
         var listed = caseload.StatusCode == HttpStatusCode.OK
             && (await caseload.Content.ReadAsStringAsync()).Contains("owner@example.com", StringComparison.Ordinal);
