@@ -14,7 +14,7 @@ var PUBLIC_PAGES = ['/first-aid'];
 // The signed-in quick-entry pages: kept when a signed-in page asks (see 'message'), dropped on sign-out.
 var PERSONAL_PAGES = ['/diary/pain', '/diary/activity', '/diary/session', '/diary/sleep'];
 var PAGES = PUBLIC_PAGES.concat(PERSONAL_PAGES);
-var STATIC = ['/css/site.css', '/js/first-aid.js', '/js/offline-queue.js', '/js/register-sw.js', '/js/tz.js', '/js/quick-entry.js', '/favicon.svg'];
+var STATIC = ['/css/site.css', '/js/first-aid.js', '/js/offline-queue.js', '/js/register-sw.js', '/js/tz.js', '/js/quick-entry.js', '/js/menu.js', '/favicon.svg'];
 
 // A page is kept only if it answered itself: a redirect (to sign in, or to choose a password first) cannot
 // stand in for it later, so redirects are not followed here.

@@ -1,5 +1,8 @@
 using Microsoft.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
+using Nervewise.Data.Identity;
 using Nervewise.Testing;
 
 namespace Nervewise.Browser.Tests.Support;
@@ -13,7 +16,7 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     private TestDatabase _database = null!;
     private NervewiseApp _app = null!;
-    private IBrowserContext? _context;
+    private readonly List<IBrowserContext> _contexts = [];
 
     protected Uri BaseAddress { get; private set; } = null!;
 
@@ -26,16 +29,17 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     protected async Task<IPage> OpenAsync(ViewportSize viewport)
     {
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport,
             Locale = "en-GB",
         });
-        var page = await _context.NewPageAsync();
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
         // Anything fetched from outside the app would be a bug (no CDN, no outside fonts): fail loudly.
         // The context sees the service worker's requests too.
-        await _context.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal),
+        await context.RouteAsync(url => !url.StartsWith(BaseAddress.ToString(), StringComparison.Ordinal),
             route => throw new InvalidOperationException($"The page asked for an outside resource: {route.Request.Url}"));
         return page;
     }
@@ -57,6 +61,16 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
             null, new PageWaitForFunctionOptions { Timeout = 15_000 });
     }
 
+    /// <summary>Gives an account the clinician role, as `nervewise users add --role clinician` would.</summary>
+    protected async Task MakeClinicianAsync(string email)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        var added = await users.AddToRoleAsync(user, Roles.Clinician);
+        Assert.True(added.Succeeded);
+    }
+
     /// <summary>Saves a full-page screenshot under the test output, for a person to look at.</summary>
     protected static async Task<string> ScreenshotAsync(IPage page, string name)
     {
@@ -71,9 +85,9 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_context is not null)
+        foreach (var context in _contexts)
         {
-            await _context.DisposeAsync();
+            await context.DisposeAsync();
         }
         await _app.DisposeAsync();
         await _database.DisposeAsync();

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using Nervewise.Browser.Tests.Pages.Account;
+using Nervewise.Browser.Tests.Support;
+
+namespace Nervewise.Browser.Tests.Pages.Clinic;
+
+public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromium)
+{
+    [Fact]
+    public async Task A_person_shares_and_the_clinician_finds_them_in_the_caseload_and_opens_the_record()
+    {
+        var person = await OpenAsync(Phone);
+        await person.GotoAsync("/account/register");
+        await new RegisterPage(person).RegisterAsync("runner@example.com", "slow steady progress");
+        await person.GotoAsync("/diary/pain");
+        await person.GetByRole(AriaRole.Link, new() { Name = "Calf" }).ClickAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "5", Exact = true }).ClickAsync();
+
+        await new SiteHeader(person).GoToAsync("Sharing");
+        await person.GetByRole(AriaRole.Button, new() { Name = "Make an invite code" }).ClickAsync();
+        var code = (await person.Locator("[data-invite-code]").InnerTextAsync()).Trim();
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        await ScreenshotAsync(person, "sharing-code-360");
+
+        var clinician = await OpenAsync(Desktop);
+        await clinician.GotoAsync("/account/register");
+        await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
+        await MakeClinicianAsync("physio@example.com");
+        await new SiteHeader(clinician).SignOutAsync();
+        await clinician.GotoAsync("/account/sign-in");
+        await new SignInPage(clinician).SignInAsync("physio@example.com", "careful clinical notes");
+        await new SiteHeader(clinician).GoToAsync("Caseload");
+        await clinician.GetByRole(AriaRole.Textbox, new() { Name = "Invite code" }).FillAsync(code.ToLowerInvariant());
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Add to my caseload" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Status)).ToContainTextAsync("now in your caseload");
+        await ScreenshotAsync(clinician, "caseload-1280");
+
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "runner@example.com" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("runner@example.com");
+        await clinician.GetByLabel("Add a note for runner@example.com").FillAsync("Keep the slider sessions short this week.");
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await ScreenshotAsync(clinician, "clinic-record-1280");
+
+        await person.ReloadAsync();
+        await Assertions.Expect(person.GetByText("Keep the slider sessions short this week.")).ToBeVisibleAsync();
+        await Assertions.Expect(person.GetByRole(AriaRole.Table)).ToContainTextAsync("physio@example.com");
+        await ScreenshotAsync(person, "sharing-log-360");
+
+        await person.GetByRole(AriaRole.Button, new() { Name = "Stop sharing with physio@example.com" }).ClickAsync();
+        await Assertions.Expect(person.GetByRole(AriaRole.Status)).ToContainTextAsync("Sharing stopped");
+        await clinician.ReloadAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("runner@example.com");
+    }
+}
