@@ -75,6 +75,14 @@ public static class Study
 
     public static DiaryScenario Null(int flares, int seed) => new(DaysFor(flares), flares, null, seed);
 
+    /// <summary>The seeds of the study in docs/triggers.md and its tests: 200 planted diaries a cell.</summary>
+    public static IReadOnlyList<DiaryScenario> PlantedCell(double rateRatio, int flares, bool misaligned = false) =>
+        [.. Enumerable.Range(1, 200).Select(seed => Planted(rateRatio, flares, seed, misaligned))];
+
+    /// <summary>The seeds of the study's null diaries: 600 a cell.</summary>
+    public static IReadOnlyList<DiaryScenario> NullCell(int flares) =>
+        [.. Enumerable.Range(1, 600).Select(seed => Null(flares, 100_000 + seed))];
+
     public sealed record Summary(int Diaries, double Recall, double RecallAtDose, double OracleRecall, double AnyClaim, double WrongClaimShare, double UnlinkedClaimShare, double MeanTests);
 
     /// <summary>Runs many diaries in parallel (results do not depend on the order) and sums them up.</summary>

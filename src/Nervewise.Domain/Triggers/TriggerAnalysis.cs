@@ -10,7 +10,7 @@ namespace Nervewise.Domain.Triggers;
 public static class TriggerAnalysis
 {
     /// <summary>The times an exposure at one dose level ended, in hours on the diary's axis, sorted.</summary>
-    internal sealed record Series(string Exposure, string Item, TriggerRules.DoseLevel Dose, bool FirstLevel, double[] Ends);
+    internal sealed record Series(string Exposure, string Item, TriggerRules.DoseLevel Dose, double[] Ends);
 
     public static TriggerReport Analyse(IEnumerable<DiaryEntry> entries, TriggerRules? rules = null)
     {
@@ -61,7 +61,7 @@ public static class TriggerAnalysis
         }
 
         var q = FalseDiscovery.QValues([.. findings.Select(f => f.Estimate.P)], rules.ByYekutieli);
-        var triggers = findings.Select((f, i) => Finding(f.Series, f.Window, f.Estimate, q[i], together.With(f.Series.Exposure), rules))
+        var triggers = findings.Select((f, i) => Finding(f.Series, f.Window, f.Estimate, q[i], together.With(f.Series), rules))
             .OrderBy(t => t.Q).ThenBy(t => t.P).ThenBy(t => t.Exposure, StringComparer.Ordinal)
             .ThenBy(t => t.Dose, StringComparer.Ordinal).ThenBy(t => t.LagStartHours)
             .ToList();
@@ -147,43 +147,55 @@ public static class TriggerAnalysis
                      .ThenBy(g => g.Key.Item, StringComparer.Ordinal))
         {
             var levels = rules.Doses.For(group.Key.Type);
-            for (var i = 0; i < levels.Count; i++)
+            foreach (var level in levels)
             {
-                var ends = group.Where(levels[i].Admits).Select(e => axis.Hours(e.End)).Order().ToArray();
+                var ends = group.Where(level.Admits).Select(e => axis.Hours(e.End)).Order().ToArray();
                 if (ends.Length > 0)
                 {
-                    series.Add(new Series($"{DiaryVocabulary.Name(group.Key.Type)}:{group.Key.Item}", group.Key.Item, levels[i], i == 0, ends));
+                    series.Add(new Series($"{DiaryVocabulary.Name(group.Key.Type)}:{group.Key.Item}", group.Key.Item, level, ends));
                 }
             }
         }
         return series;
     }
 
-    internal sealed record TogetherResult(IReadOnlyList<TogetherPair> Pairs)
+    internal sealed record TogetherResult(IReadOnlyList<TogetherPair> Pairs, IReadOnlyList<(Series A, Series B)> Series)
     {
-        public IReadOnlyList<string> With(string exposure) =>
-            [.. Pairs.Where(p => p.First == exposure || p.Second == exposure).Select(p => p.First == exposure ? p.Second : p.First)];
+        /// <summary>The exposures a series was logged with nearly every time.</summary>
+        public IReadOnlyList<string> With(Series series) =>
+            [.. Series.Where(p => p.A == series || p.B == series).Select(p => (p.A == series ? p.B : p.A).Exposure).Distinct()];
     }
 
-    /// <summary>Pairs of exposures that end within the tolerance of each other at least the given share of times, both ways.</summary>
+    /// <summary>
+    /// Pairs of series of different exposures that end within the tolerance of each other at least the given share of
+    /// times, both ways round: whatever one shows, the other shows too. Each pair of exposures is named once.
+    /// </summary>
     internal static TogetherResult Together(IReadOnlyList<Series> series, TriggerRules rules)
     {
         var tolerance = rules.Together.ToleranceMinutes / 60.0;
-        var firsts = series.Where(s => s.FirstLevel && s.Ends.Length >= rules.Together.MinimumTimes).ToList();
+        var candidates = series.Where(s => s.Ends.Length >= rules.Together.MinimumTimes).ToList();
+        var matched = new List<(Series, Series)>();
         var pairs = new List<TogetherPair>();
-        for (var i = 0; i < firsts.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            for (var j = i + 1; j < firsts.Count; j++)
+            for (var j = i + 1; j < candidates.Count; j++)
             {
-                var (a, b) = (firsts[i], firsts[j]);
-                if (Share(a.Ends, b.Ends, tolerance) >= rules.Together.Share && Share(b.Ends, a.Ends, tolerance) >= rules.Together.Share)
+                var (a, b) = (candidates[i], candidates[j]);
+                if (a.Exposure == b.Exposure
+                    || Share(a.Ends, b.Ends, tolerance) < rules.Together.Share || Share(b.Ends, a.Ends, tolerance) < rules.Together.Share)
                 {
+                    continue;
+                }
+                matched.Add((a, b));
+                if (!pairs.Any(p => p.First == a.Exposure && p.Second == b.Exposure))
+                {
+                    var words = (A: TriggerWording.Exposure(a.Item, a.Dose), B: TriggerWording.Exposure(b.Item, b.Dose));
                     pairs.Add(new TogetherPair(a.Exposure, b.Exposure,
-                        $"{Capital(TriggerWording.Item(a.Exposure))} and {TriggerWording.Item(b.Exposure)} were logged together nearly every time, so the diary cannot tell which of them matters."));
+                        $"{Capital(words.A)} and {words.B} were logged together nearly every time, so the diary cannot tell which of them matters."));
                 }
             }
         }
-        return new TogetherResult(pairs);
+        return new TogetherResult(pairs, matched);
     }
 
     private static double Share(double[] ends, double[] others, double tolerance)
