@@ -9,7 +9,7 @@ internal static class Peek
     {
         for (var seed = 1; seed <= seeds; seed++)
         {
-            var scenario = Study.Planted(ratio, flares, seed, Environment.GetEnvironmentVariable("MIS") == "1");
+            var scenario = Study.Planted(ratio, flares, seed);
             var report = TriggerAnalysis.Analyse(SyntheticDiary.Generate(scenario));
             output.WriteLine($"seed {seed}: {scenario.Planted} flares {report.Flares} tests {report.Tests}");
             foreach (var t in report.Triggers.Where(t => t.Exposure == scenario.Planted!.Exposure).OrderBy(t => t.P).Take(4))

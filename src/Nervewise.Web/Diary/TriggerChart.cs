@@ -52,7 +52,7 @@ public static class TriggerChart
         {
             var window = exposure.Windows[i];
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{X(i):0.#}\" y=\"{Height - 20}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1b2a2f\">{WebUtility.HtmlEncode(window.Label)}</text>");
+                $"<text x=\"{X(i):0.#}\" y=\"{Height - 20}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b2a2f\">{WebUtility.HtmlEncode(window.Label)}</text>");
             if (exposure.ByWindow[i] is not { } finding)
             {
                 svg.Append(CultureInfo.InvariantCulture,

@@ -13,7 +13,8 @@ public sealed class TriggerView
     {
         Report = report;
         Whose = whose;
-        Found = report.Significant;
+        // The strongest dose level per exposure and delay: "long sitting" and "sitting" at once would say one thing twice.
+        Found = [.. report.Significant.GroupBy(t => (t.Exposure, t.LagStartHours)).Select(g => g.First())];
         Hints = [.. report.Triggers.Where(t => !t.Significant && t.Effect >= 1.25 && t.Q <= Hint).Take(3)];
         Leading = report.Triggers.Count == 0 ? [] : report.Leading();
     }

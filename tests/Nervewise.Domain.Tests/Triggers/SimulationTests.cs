@@ -34,16 +34,16 @@ public class SimulationTests
     }
 
     [Theory]
-    [InlineData(3, 20, 0.03)]
-    [InlineData(3, 80, 0.40)]
-    [InlineData(6, 40, 0.57)]
-    [InlineData(6, 80, 0.85)]
+    [InlineData(3, 20, 0.025)]
+    [InlineData(3, 80, 0.395)]
+    [InlineData(6, 40, 0.575)]
+    [InlineData(6, 80, 0.855)]
     [InlineData(10, 40, 0.85)]
     public void Weaker_triggers_are_found_as_often_as_docs_triggers_md_reports(double rateRatio, int flares, double documented)
     {
         var summary = Study.Summarise(Study.PlantedCell(rateRatio, flares));
 
-        Assert.InRange(summary.Recall, documented - 0.005, 1);
+        Assert.InRange(summary.Recall, documented - 1e-9, 1);
         // Nothing could beat one test chosen in advance at its own 5 % level.
         Assert.True(summary.Recall <= summary.OracleRecall);
         // Claims about exposures that the generator does not tie to the trigger stay rare.

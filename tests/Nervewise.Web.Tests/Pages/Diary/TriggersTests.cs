@@ -86,7 +86,8 @@ public abstract class TriggersTests(DatabaseProvider provider) : AppTest(provide
         var html = WebUtility.HtmlDecode(await kai.GetStringAsync("/diary/triggers"));
 
         Assert.Contains("The diary is empty", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("long sitting", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("What stood out", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("long sitting (2 hours or more)", html, StringComparison.Ordinal);
     }
 
     [Fact]
