@@ -59,7 +59,7 @@ internal static class TriggersCommand
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
         console.Profile.Width = 1000;
-        console.MarkupLine($"[bold]What came before flare-ups[/]: {report.Flares} flare-ups over {report.Days} days ({report.DaysLogged} with entries), {report.Tests} comparisons.");
+        console.MarkupLine($"[bold]What came before flare-ups[/]: {report.Flares} flare-ups over {report.Days} days ({report.DaysLogged} with entries); {report.Tests} checks of an exposure, dose and delay.");
         var found = report.Significant;
         if (found.Count > 0)
         {
@@ -68,7 +68,7 @@ internal static class TriggersCommand
             {
                 var high = finding.CiHigh is { } h ? $"{h:0.#}" : "no upper limit";
                 console.WriteLine($"  {finding.Summary}");
-                console.MarkupLine($"[dim]    odds ratio {finding.Effect:0.#} (95 % interval {finding.CiLow:0.#} to {high}), q = {finding.Q:0.###}; {finding.FlaresAfter} of {finding.FlaresCompared} flare-ups followed it, about {finding.ExpectedByChance:0} by chance[/]");
+                console.MarkupLine($"[dim]    odds ratio {finding.Effect:0.#} (95 % interval {finding.CiLow:0.#} to {high}), q {(finding.Q < 0.001 ? "< 0.001" : $"= {finding.Q:0.###}")}; {finding.FlaresAfter} of {finding.FlaresCompared} flare-ups followed it, about {finding.ExpectedByChance:0} by chance[/]");
             }
         }
         var hints = report.Triggers.Where(t => !t.Significant && t.Effect >= 1 && t.Q <= 0.2).Take(3).ToList();
