@@ -19,6 +19,7 @@ public static class NervewiseCli
             DbCommand.Create(output, error),
             DiaryCommands.Import(output, error),
             DiaryCommands.Export(output, error),
+            PlanCommand.Create(output),
         };
 
         var parsed = root.Parse(args);
