@@ -29,6 +29,9 @@ public class PlanSettingsRecord
 
     public required string UpdatedById { get; set; }
 
+    /// <summary>New on every save, so that two saves at once cannot silently overwrite each other.</summary>
+    public Guid Version { get; set; }
+
     public NervewiseUser? User { get; set; }
 }
 
@@ -66,6 +69,8 @@ internal sealed class PlanSettingsRecordConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.Stage).HasMaxLength(32);
         builder.Property(p => p.DosesJson).HasMaxLength(PlanSettingsStore.MaxDosesJson);
         builder.Property(p => p.UpdatedById).HasMaxLength(450);
+        // A person and their clinician saving at once: the second save starts again from the first one's result.
+        builder.Property(p => p.Version).IsConcurrencyToken();
         // Deleting an account deletes its health data.
         builder.HasOne(p => p.User).WithOne().HasForeignKey<PlanSettingsRecord>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }

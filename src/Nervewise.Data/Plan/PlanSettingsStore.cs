@@ -44,6 +44,7 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
     /// <summary>
     /// Changes the settings, checked by the Domain's rules; each changed field is logged with who changed it. A new
     /// stage starts now unless the change says when. Returns the problems instead when there are any; then nothing is saved.
+    /// When another save lands first, <paramref name="change"/> runs again on what it stored, so keep it free of side effects.
     /// </summary>
     public async Task<(PlanSettings Settings, IReadOnlyList<FieldError> Errors)> ChangeAsync(
         string ownerId, PlanActor actor, Func<PlanSettings, PlanSettings> change, CancellationToken cancellationToken = default)
@@ -80,6 +81,7 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
             record.DosesJson = doses;
             record.SafetyCheckedAt = after.SafetyCheckedAt?.ToUniversalTime();
             record.UpdatedAt = now;
+            record.Version = Guid.NewGuid();
             record.UpdatedById = actor.UserId;
             foreach (var (field, old, @new) in Differences(before, after))
             {
@@ -94,9 +96,10 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
                 await db.SaveChangesAsync(cancellationToken);
                 return (after, []);
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < 3)
             {
-                // Two first changes raced to create the row; read the winner's and apply this change on top.
+                // Another change landed first (two first changes creating the row, or a person and their clinician
+                // saving at once): read what it stored and apply this change on top.
                 db.ChangeTracker.Clear();
             }
         }

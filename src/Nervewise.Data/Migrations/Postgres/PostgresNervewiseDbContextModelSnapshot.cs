@@ -410,6 +410,10 @@ namespace Nervewise.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("UserId");
 
                     b.ToTable("PlanSettings", (string)null);

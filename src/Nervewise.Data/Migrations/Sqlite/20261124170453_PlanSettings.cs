@@ -22,7 +22,8 @@ namespace Nervewise.Data.Migrations.Sqlite
                     DosesJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     SafetyCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

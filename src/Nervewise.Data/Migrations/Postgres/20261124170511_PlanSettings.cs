@@ -22,7 +22,8 @@ namespace Nervewise.Data.Migrations.Postgres
                     DosesJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     SafetyCheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
