@@ -20,6 +20,7 @@ public static class NervewiseCli
             DiaryCommands.Import(output, error),
             DiaryCommands.Export(output, error),
             TriggersCommand.Create(output),
+            PlanCommand.Create(output),
         };
 
         var parsed = root.Parse(args);

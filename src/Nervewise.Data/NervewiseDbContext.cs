@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nervewise.Data.Assessments;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
 
 namespace Nervewise.Data;
 
@@ -21,6 +22,10 @@ public class NervewiseDbContext(DbContextOptions options)
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
 
     public DbSet<DiaryEntryRecord> DiaryEntries => Set<DiaryEntryRecord>();
+
+    public DbSet<PlanSettingsRecord> PlanSettings => Set<PlanSettingsRecord>();
+
+    public DbSet<PlanSettingsChangeRecord> PlanSettingsChanges => Set<PlanSettingsChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

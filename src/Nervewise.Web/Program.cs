@@ -1,10 +1,12 @@
 using Nervewise.Data.Diary;
+using Nervewise.Data.Plan;
 using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
 using Nervewise.Web.Infrastructure;
+using Nervewise.Web.Plan;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("databa
 builder.Services.AddProblemDetails();
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
+builder.Services.AddScoped<PlanSettingsStore>();
+builder.Services.AddScoped<PlanService>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
@@ -59,7 +63,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
-app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi();
+app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();
 
 app.Run();
 
