@@ -19,6 +19,8 @@ public static class NervewiseCli
             DbCommand.Create(output, error),
             DiaryCommands.Import(output, error),
             DiaryCommands.Export(output, error),
+            TriggersCommand.Create(output),
+            PlanCommand.Create(output),
         };
 
         var parsed = root.Parse(args);

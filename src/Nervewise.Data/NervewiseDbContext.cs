@@ -6,6 +6,7 @@ using Nervewise.Data.Assessments;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
 
 namespace Nervewise.Data;
 
@@ -30,6 +31,10 @@ public class NervewiseDbContext(DbContextOptions options)
     public DbSet<RecordAccessRecord> RecordAccessLog => Set<RecordAccessRecord>();
 
     public DbSet<ClinicianNoteRecord> ClinicianNotes => Set<ClinicianNoteRecord>();
+
+    public DbSet<PlanSettingsRecord> PlanSettings => Set<PlanSettingsRecord>();
+
+    public DbSet<PlanSettingsChangeRecord> PlanSettingsChanges => Set<PlanSettingsChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

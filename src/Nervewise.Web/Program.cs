@@ -1,4 +1,5 @@
 using Nervewise.Data.Diary;
+using Nervewise.Data.Plan;
 using Microsoft.AspNetCore.DataProtection;
 using Nervewise.Data;
 using Nervewise.Data.CareTeam;
@@ -9,6 +10,7 @@ using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
 using Nervewise.Web.Infrastructure;
+using Nervewise.Web.Plan;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,8 @@ builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<FhirDownload>();
+builder.Services.AddScoped<PlanSettingsStore>();
+builder.Services.AddScoped<PlanService>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");
@@ -67,7 +71,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
-app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi();
+app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();
 
 app.Run();
 

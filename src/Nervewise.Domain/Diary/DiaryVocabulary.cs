@@ -38,9 +38,13 @@ public static class DiaryVocabulary
     public static readonly IReadOnlyList<string> CommonActivities =
         ["sitting", "driving", "lying", "walking", "running", "sprinting", "stretching", "splits", "training", "lifting", "desk-work"];
 
-    /// <summary>Suggestions for the exercise picker; any slug is allowed.</summary>
+    /// <summary>
+    /// Suggestions for the exercise picker; any slug is allowed. Each is an exercise of Rehab/rehab-plan.json, whose
+    /// stage the contract's naming rule gives (cli.md); the last three were added with the rehab plan.
+    /// </summary>
     public static readonly IReadOnlyList<string> CommonExercises =
-        ["general-movement", "slump-slider", "slr-slider", "slump-tensioner", "slr-tensioner", "splits-progression"];
+        ["general-movement", "slump-slider", "slr-slider", "slump-tensioner", "slr-tensioner", "splits-progression",
+         "easing-positions", "long-sit-progression", "full-training"];
 
     public static string Name(EntryType type) => type.ToString().ToLowerInvariant();
 

@@ -24,6 +24,9 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
     [TempData]
     public string? Saved { get; set; }
 
+    /// <summary>The signed-in person, whose diary this page writes to.</summary>
+    protected string OwnerId => users.GetUserId(User)!;
+
     protected DateTimeOffset LocalNow => clock.GetUtcNow().ToOffset(TimeSpan.FromMinutes(Math.Clamp(OffsetMinutes, -14 * 60, 14 * 60)));
 
     /// <summary>Saves, or puts the Domain's objections into ModelState under the given field names.</summary>

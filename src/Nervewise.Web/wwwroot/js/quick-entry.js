@@ -40,9 +40,11 @@
         durationMinutes: minutes, minutesBefore: finished && finished.checked ? minutes || 0 : 0,
       };
     },
-    exercise: function (form) {
+    exercise: function (form, submitter) {
       var minutes = number(value(form, 'Minutes'));
-      return { type: 'exercise', item: value(form, 'Item'), value: number(value(form, 'Pain')), durationMinutes: minutes, minutesBefore: minutes || 0 };
+      // The plan's one-tap log sends the pain as the tapped button; the session page as a chosen pill.
+      var pain = value(form, 'Pain') ?? (submitter && submitter.name === 'Pain' ? submitter.value : null);
+      return { type: 'exercise', item: value(form, 'Item'), value: number(pain), durationMinutes: minutes, minutesBefore: minutes || 0 };
     },
     sleep: function (form) {
       var hours = number(value(form, 'Slept'));

@@ -11,8 +11,8 @@ using Nervewise.Data;
 namespace Nervewise.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNervewiseDbContext))]
-    [Migration("20261124164522_CareTeam")]
-    partial class CareTeam
+    [Migration("20261124170453_PlanSettings")]
+    partial class PlanSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -208,135 +208,6 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.ToTable("Assessments", (string)null);
                 });
 
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ClinicianNoteRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicianId");
-
-                    b.HasIndex("PatientId", "At");
-
-                    b.ToTable("ClinicianNotes", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.RecordAccessRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicianId");
-
-                    b.HasIndex("PatientId", "At");
-
-                    b.ToTable("RecordAccessLog", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareInviteRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClinicianEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeHash")
-                        .IsUnique();
-
-                    b.HasIndex("PatientId");
-
-                    b.ToTable("ShareInvites", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("ClinicianId", "PatientId");
-
-                    b.ToTable("Shares", (string)null);
-                });
-
             modelBuilder.Entity("Nervewise.Data.Diary.DiaryEntryRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -457,6 +328,89 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("PlanSettingsChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreedPainLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DosesJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SafetyCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StageSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PlanSettings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -519,75 +473,33 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ClinicianNoteRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.RecordAccessRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareInviteRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Patient")
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Patient")
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-
-                    b.Navigation("Patient");
-                });
-
             modelBuilder.Entity("Nervewise.Data.Diary.DiaryEntryRecord", b =>
                 {
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsChangeRecord", b =>
+                {
+                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsRecord", b =>
+                {
+                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
+                        .WithOne()
+                        .HasForeignKey("Nervewise.Data.Plan.PlanSettingsRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nervewise.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNervewiseDbContext))]
-    [Migration("20261124164525_CareTeam")]
-    partial class CareTeam
+    [Migration("20261124170511_PlanSettings")]
+    partial class PlanSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,137 +219,6 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.ToTable("Assessments", (string)null);
                 });
 
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ClinicianNoteRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicianId");
-
-                    b.HasIndex("PatientId", "At");
-
-                    b.ToTable("ClinicianNotes", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.RecordAccessRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("What")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClinicianId");
-
-                    b.HasIndex("PatientId", "At");
-
-                    b.ToTable("RecordAccessLog", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareInviteRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ClinicianEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("CodeHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeHash")
-                        .IsUnique();
-
-                    b.HasIndex("PatientId");
-
-                    b.ToTable("ShareInvites", (string)null);
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ClinicianId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PatientId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("ClinicianId", "PatientId");
-
-                    b.ToTable("Shares", (string)null);
-                });
-
             modelBuilder.Entity("Nervewise.Data.Diary.DiaryEntryRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -470,6 +339,89 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ChangedAt");
+
+                    b.ToTable("PlanSettingsChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("AgreedPainLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DosesJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("SafetyCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("StageSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PlanSettings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -532,75 +484,33 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ClinicianNoteRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.RecordAccessRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareInviteRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Patient")
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("Nervewise.Data.CareTeam.ShareRecord", b =>
-                {
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
-                        .WithMany()
-                        .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Patient")
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Clinician");
-
-                    b.Navigation("Patient");
-                });
-
             modelBuilder.Entity("Nervewise.Data.Diary.DiaryEntryRecord", b =>
                 {
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsChangeRecord", b =>
+                {
+                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Nervewise.Data.Plan.PlanSettingsRecord", b =>
+                {
+                    b.HasOne("Nervewise.Data.Identity.NervewiseUser", "User")
+                        .WithOne()
+                        .HasForeignKey("Nervewise.Data.Plan.PlanSettingsRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1,0 +1,46 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Domain.Rehab;
+
+/// <summary>The plan as shared/spec/cli.md spells it, for the CLI and the API. More fields than the contract's may follow it.</summary>
+public sealed record PlanDocument(
+    string Stage,
+    string Decision,
+    string NextStage,
+    double Predictability,
+    IReadOnlyList<string> Reasons,
+    int PredictabilityBasis,
+    bool StageFromDiary,
+    string? StageSince,
+    int AgreedPainLevel,
+    string AsOf,
+    IReadOnlyList<PlanDocument.Unlock> Unlocks)
+{
+    public sealed record Unlock(string Name, string Progress, bool Met);
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Times keep a readable '+01:00'; the output is JSON for programs and people, never HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static PlanDocument From(PlanResult result) => new(
+        RehabNames.Of(result.Stage),
+        RehabNames.Of(result.Decision),
+        RehabNames.Of(result.NextStage),
+        Math.Round(result.Predictability.Score, 2),
+        result.Reasons,
+        result.Predictability.Basis,
+        result.StageFromDiary,
+        result.StageSince is { } since ? DiaryTime.Format(since) : null,
+        result.AgreedPainLevel,
+        DiaryTime.Format(result.AsOf),
+        [.. result.Unlocks.Select(u => new Unlock(u.Name, u.Progress, u.Met))]);
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}

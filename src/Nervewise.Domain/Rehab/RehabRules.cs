@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Domain.Rehab;
+
+/// <summary>The reviewed numbers and content of graded exposure, read from rehab-plan.json beside this file.</summary>
+public sealed record RehabRules(
+    RehabRules.PainRuleNumbers PainRules,
+    RehabRules.PredictabilityNumbers Predictability,
+    RehabRules.DecisionNumbers Decisions,
+    RehabRules.Limits DoseLimits,
+    IReadOnlyList<RehabRules.StageInfo> Stages,
+    IReadOnlyList<RehabRules.Exercise> Exercises,
+    RehabRules.TrainingGuidance Training,
+    IReadOnlyDictionary<string, string> References)
+{
+    private static readonly Lazy<RehabRules> Loaded = new(() => Read(EmbeddedData.Read("rehab-plan.json")));
+
+    public static RehabRules Current => Loaded.Value;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One number with the reasoning and sources beside it.</summary>
+    public sealed record Reasoned(double Value, string Why, IReadOnlyList<string> Sources)
+    {
+        public int Whole => (int)Value;
+    }
+
+    public sealed record AgreedLevel(int Value, int Lowest, int Highest, string Why, IReadOnlyList<string> Sources);
+
+    public sealed record PainRuleNumbers(
+        AgreedLevel AgreedPainLevel, Reasoned MorningMargin, Reasoned MorningFromHour, Reasoned MorningToHour,
+        Reasoned UsualLookbackDays, Reasoned UsualMinReadings, Reasoned FlareWindowHours);
+
+    public sealed record PredictabilityNumbers(
+        Reasoned Cutoff, Reasoned Margin, Reasoned MinSessions, Reasoned LookbackDays, Reasoned DurationStepMinutes);
+
+    public sealed record DecisionNumbers(
+        Reasoned RunDays, Reasoned MinSessions, Reasoned AnsweredShare, Reasoned RecentDays,
+        Reasoned RegressBroken, Reasoned RegressLastSessions, Reasoned RegressLookbackDays,
+        Reasoned SettleDays, Reasoned SettleFlareFreeDays, Reasoned SettleWindowDays, Reasoned SettlePainDays, Reasoned RedFlagLookbackDays);
+
+    /// <summary>Lowest and highest allowed value of each dose field.</summary>
+    public sealed record Limits(
+        IReadOnlyList<int> Minutes, IReadOnlyList<int> Sets, IReadOnlyList<int> Reps, IReadOnlyList<int> HoldSeconds,
+        IReadOnlyList<int> PerWeek, string Why, IReadOnlyList<string> Sources);
+
+    public sealed record PlanItem(string Exercise, int PerWeek);
+
+    public sealed record StageInfo(
+        string Id, string Name, string Short, string Aim, string Entry, string Exit, IReadOnlyList<PlanItem> Plan,
+        string Why, IReadOnlyList<string> Sources)
+    {
+        public Stage Stage => RehabNames.TryParseStage(Id, out var stage) ? stage : throw new InvalidOperationException($"Unknown stage '{Id}'.");
+    }
+
+    public sealed record ExerciseDose(int Minutes, int? Sets, int? Reps, int? HoldSeconds);
+
+    public sealed record Exercise(
+        string Id, string Stage, string Name, string Summary, IReadOnlyList<string> Steps, string Feel, ExerciseDose Dose,
+        string StepUp, string Why, IReadOnlyList<string> Sources)
+    {
+        public Stage StageValue => RehabNames.TryParseStage(Stage, out var stage) ? stage : throw new InvalidOperationException($"Unknown stage '{Stage}'.");
+    }
+
+    public sealed record TrainingGuidance(IReadOnlyList<string> WithPain, IReadOnlyList<string> ProvocativeReturn, string Why, IReadOnlyList<string> Sources);
+
+    public StageInfo For(Stage stage) => Stages[(int)stage];
+
+    public Exercise? FindExercise(string id) => Exercises.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The dose of an exercise at a stage, before any per-person change.</summary>
+    public Dose DoseAt(Stage stage, string exerciseId)
+    {
+        var exercise = FindExercise(exerciseId) ?? throw new ArgumentOutOfRangeException(nameof(exerciseId), exerciseId, "Not an exercise of the plan.");
+        var perWeek = For(stage).Plan.FirstOrDefault(p => p.Exercise == exerciseId)?.PerWeek ?? 3;
+        return new Dose(exercise.Dose.Minutes, exercise.Dose.Sets, exercise.Dose.Reps, exercise.Dose.HoldSeconds, perWeek);
+    }
+
+    internal static RehabRules Read(string json)
+    {
+        var rules = JsonSerializer.Deserialize<RehabRules>(json, JsonOptions)
+            ?? throw new InvalidOperationException("rehab-plan.json is empty.");
+        rules.Check();
+        return rules;
+    }
+
+    /// <summary>A typo in the data file must stop the app at start, not mislead a person later.</summary>
+    private void Check()
+    {
+        var problems = new List<string>();
+        if (!Stages.Select(s => s.Id).SequenceEqual(RehabNames.Stages))
+        {
+            problems.Add($"stages must be {string.Join(", ", RehabNames.Stages)} in that order");
+        }
+        void Sourced(string what, string why, IReadOnlyList<string> sources)
+        {
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                problems.Add($"{what} has no reasoning");
+            }
+            if (sources.Count == 0 || sources.Any(s => !References.ContainsKey(s)))
+            {
+                problems.Add($"{what} names no source, or one the references lack");
+            }
+        }
+
+        var numbers = new Dictionary<string, Reasoned>
+        {
+            ["painRules.morningMargin"] = PainRules.MorningMargin, ["painRules.morningFromHour"] = PainRules.MorningFromHour,
+            ["painRules.morningToHour"] = PainRules.MorningToHour, ["painRules.usualLookbackDays"] = PainRules.UsualLookbackDays,
+            ["painRules.usualMinReadings"] = PainRules.UsualMinReadings, ["painRules.flareWindowHours"] = PainRules.FlareWindowHours,
+            ["predictability.cutoff"] = Predictability.Cutoff, ["predictability.margin"] = Predictability.Margin,
+            ["predictability.minSessions"] = Predictability.MinSessions, ["predictability.lookbackDays"] = Predictability.LookbackDays,
+            ["predictability.durationStepMinutes"] = Predictability.DurationStepMinutes,
+            ["decisions.runDays"] = Decisions.RunDays, ["decisions.minSessions"] = Decisions.MinSessions,
+            ["decisions.answeredShare"] = Decisions.AnsweredShare, ["decisions.recentDays"] = Decisions.RecentDays,
+            ["decisions.regressBroken"] = Decisions.RegressBroken, ["decisions.regressLastSessions"] = Decisions.RegressLastSessions,
+            ["decisions.regressLookbackDays"] = Decisions.RegressLookbackDays, ["decisions.settleDays"] = Decisions.SettleDays,
+            ["decisions.settleFlareFreeDays"] = Decisions.SettleFlareFreeDays,
+            ["decisions.settleWindowDays"] = Decisions.SettleWindowDays, ["decisions.settlePainDays"] = Decisions.SettlePainDays,
+            ["decisions.redFlagLookbackDays"] = Decisions.RedFlagLookbackDays,
+        };
+        foreach (var (name, number) in numbers)
+        {
+            if (number is null)
+            {
+                problems.Add($"{name} is missing");
+                continue;
+            }
+            Sourced(name, number.Why, number.Sources);
+            if (number.Value < 0)
+            {
+                problems.Add($"{name} must not be negative");
+            }
+        }
+        var agreed = PainRules.AgreedPainLevel;
+        Sourced("painRules.agreedPainLevel", agreed.Why, agreed.Sources);
+        if (agreed.Lowest < PainScore.Min || agreed.Highest > PainScore.Max || agreed.Value < agreed.Lowest || agreed.Value > agreed.Highest)
+        {
+            problems.Add("painRules.agreedPainLevel must lie within lowest and highest, inside 0 to 10");
+        }
+        if (Predictability.Cutoff.Value is <= 0 or > 1 || Decisions.AnsweredShare.Value is <= 0 or > 1)
+        {
+            problems.Add("predictability.cutoff and decisions.answeredShare are shares from 0 to 1");
+        }
+        if (PainRules.MorningFromHour.Value >= PainRules.MorningToHour.Value || PainRules.MorningToHour.Value > 24)
+        {
+            problems.Add("the morning hours must run forwards within one day");
+        }
+        if (Decisions.RegressBroken.Value > Decisions.RegressLastSessions.Value)
+        {
+            problems.Add("decisions.regressBroken cannot exceed decisions.regressLastSessions");
+        }
+
+        Sourced("doseLimits", DoseLimits.Why, DoseLimits.Sources);
+        Sourced("training", Training.Why, Training.Sources);
+        foreach (var stage in Stages)
+        {
+            Sourced($"stage {stage.Id}", stage.Why, stage.Sources);
+            foreach (var item in stage.Plan)
+            {
+                if (FindExercise(item.Exercise) is not { } exercise)
+                {
+                    problems.Add($"stage {stage.Id} plans '{item.Exercise}', which is not an exercise");
+                }
+                else if (RehabNames.TryParseStage(stage.Id, out var at) && exercise.StageValue > at)
+                {
+                    problems.Add($"stage {stage.Id} plans '{item.Exercise}', which belongs to a later stage");
+                }
+                if (!Dose.InRange(item.PerWeek, DoseLimits.PerWeek))
+                {
+                    problems.Add($"stage {stage.Id}: perWeek of '{item.Exercise}' is outside the dose limits");
+                }
+            }
+        }
+        foreach (var exercise in Exercises)
+        {
+            Sourced($"exercise {exercise.Id}", exercise.Why, exercise.Sources);
+            if (!RehabNames.TryParseStage(exercise.Stage, out var stage))
+            {
+                problems.Add($"exercise {exercise.Id} names an unknown stage '{exercise.Stage}'");
+            }
+            else if (StageMap.ByName(exercise.Id) is { } byName && byName != stage)
+            {
+                problems.Add($"exercise {exercise.Id} is in {exercise.Stage}, but its name says {RehabNames.Of(byName)} (cli.md)");
+            }
+            if (DiaryEntry.Check(EntryType.Exercise, exercise.Id, 0, exercise.Dose.Minutes, null).Count > 0)
+            {
+                problems.Add($"exercise {exercise.Id} is not a valid diary exercise item with its minutes");
+            }
+            var dose = new Dose(exercise.Dose.Minutes, exercise.Dose.Sets, exercise.Dose.Reps, exercise.Dose.HoldSeconds, 1);
+            problems.AddRange(dose.Check(DoseLimits).Select(e => $"exercise {exercise.Id}: {e}"));
+        }
+        if (Exercises.Select(e => e.Id).Distinct().Count() != Exercises.Count)
+        {
+            problems.Add("exercise ids must be unique");
+        }
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("rehab-plan.json: " + string.Join("; ", problems));
+        }
+    }
+}

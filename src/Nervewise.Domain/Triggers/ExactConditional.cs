@@ -1,0 +1,209 @@
+namespace Nervewise.Domain.Triggers;
+
+/// <summary>
+/// Exact conditional inference for a binary exposure in matched sets with one case each (conditional logistic
+/// regression). In a set of M members of whom m1 were exposed, the chance that the case is an exposed one is
+/// m1·θ / (m1·θ + m0), where θ is the odds ratio. Given the sets, the number of exposed cases T is a sum of
+/// independent Bernoulli variables (a Poisson-binomial), which gives exact p-values and intervals.
+/// </summary>
+public static class ExactConditional
+{
+    /// <summary>One informative set: how many members were exposed and unexposed (the case included), and whether the case was.</summary>
+    public readonly record struct MatchedSet(int Exposed, int Unexposed, bool CaseExposed)
+    {
+        public double Chance(double oddsRatio) => Exposed * oddsRatio / ((Exposed * oddsRatio) + Unexposed);
+    }
+
+    public sealed record Result(double Effect, double CiLow, double? CiHigh, double P, double MinimumP, int Sets, int ExposedCases, double ExpectedByChance);
+
+    private const double LogLimit = 25;
+
+    /// <summary>One-sided p-value for an increase (θ > 1): P(T ≥ observed) when θ = 1.</summary>
+    public static double PValue(ReadOnlySpan<MatchedSet> sets, Span<double> scratch)
+    {
+        var observed = Observed(sets);
+        return UpperTail(sets, 1, observed, scratch);
+    }
+
+    /// <summary>The smallest p-value these sets could ever give: every case exposed. Depends on the sets only, never on the flare-ups.</summary>
+    public static double MinimumP(ReadOnlySpan<MatchedSet> sets)
+    {
+        var log = 0.0;
+        foreach (var set in sets)
+        {
+            log += Math.Log(set.Chance(1));
+        }
+        return Math.Exp(log);
+    }
+
+    /// <summary>
+    /// The conditional maximum likelihood odds ratio with its exact 95 % interval. When every case or no case was
+    /// exposed that estimate is infinite or zero, so the median-unbiased estimate is given instead (Hirji 1989).
+    /// An upper limit of infinity is null.
+    /// </summary>
+    public static Result Estimate(ReadOnlySpan<MatchedSet> sets, Span<double> scratch, double confidence = 0.95)
+    {
+        var observed = Observed(sets);
+        var n = sets.Length;
+        var tail = (1 - confidence) / 2;
+        var expected = 0.0;
+        foreach (var set in sets)
+        {
+            expected += set.Chance(1);
+        }
+        var p = UpperTail(sets, 1, observed, scratch);
+        var minimum = MinimumP(sets);
+
+        var effect = observed == n ? Solve(sets, scratch, Goal.UpperTailIs, n, 0.5)
+            : observed == 0 ? Solve(sets, scratch, Goal.LowerTailIs, 0, 0.5)
+            : MaximumLikelihood(sets, observed);
+        var low = observed == 0 ? 0 : Solve(sets, scratch, Goal.UpperTailIs, observed, tail);
+        double? high = observed == n ? null : Solve(sets, scratch, Goal.LowerTailIs, observed, tail);
+        return new Result(effect, low, high, p, minimum, n, observed, expected);
+    }
+
+    private static int Observed(ReadOnlySpan<MatchedSet> sets)
+    {
+        var observed = 0;
+        foreach (var set in sets)
+        {
+            observed += set.CaseExposed ? 1 : 0;
+        }
+        return observed;
+    }
+
+    /// <summary>Solves Σ chance(θ) = observed by Newton's method on log θ; the sum rises with θ, so it converges.</summary>
+    private static double MaximumLikelihood(ReadOnlySpan<MatchedSet> sets, int observed)
+    {
+        double lo = -LogLimit, hi = LogLimit, b = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            double sum = 0, slope = 0;
+            var theta = Math.Exp(b);
+            foreach (var set in sets)
+            {
+                var c = set.Chance(theta);
+                sum += c;
+                slope += c * (1 - c);
+            }
+            var f = sum - observed;
+            if (Math.Abs(f) < 1e-10)
+            {
+                break;
+            }
+            if (f > 0)
+            {
+                hi = b;
+            }
+            else
+            {
+                lo = b;
+            }
+            var next = slope > 0 ? b - (f / slope) : (lo + hi) / 2;
+            b = next <= lo || next >= hi ? (lo + hi) / 2 : next;
+        }
+        return Math.Exp(b);
+    }
+
+    private enum Goal
+    {
+        UpperTailIs,
+        LowerTailIs,
+    }
+
+    /// <summary>Both goals as a function that rises with log θ: P(T ≥ t) rises with θ, P(T ≤ t) falls.</summary>
+    private static double Rising(ReadOnlySpan<MatchedSet> sets, Span<double> scratch, Goal goal, int t, double target, double logOdds) =>
+        goal == Goal.UpperTailIs
+            ? UpperTail(sets, Math.Exp(logOdds), t, scratch) - target
+            : target - LowerTail(sets, Math.Exp(logOdds), t, scratch);
+
+    /// <summary>Finds the odds ratio at which a tail probability equals the target (Illinois false position on log θ, bracketed).</summary>
+    private static double Solve(ReadOnlySpan<MatchedSet> sets, Span<double> scratch, Goal goal, int t, double target)
+    {
+        double a = -LogLimit, b = LogLimit;
+        double fa = Rising(sets, scratch, goal, t, target, a), fb = Rising(sets, scratch, goal, t, target, b);
+        if (fa >= 0)
+        {
+            return Math.Exp(a);
+        }
+        if (fb <= 0)
+        {
+            return Math.Exp(b);
+        }
+        var side = 0;
+        for (var i = 0; i < 100 && b - a > 1e-6; i++)
+        {
+            var c = ((a * fb) - (b * fa)) / (fb - fa);
+            var fc = Rising(sets, scratch, goal, t, target, c);
+            if (Math.Abs(fc) <= 1e-7 * target)
+            {
+                return Math.Exp(c);
+            }
+            if (fc < 0)
+            {
+                (a, fa) = (c, fc);
+                if (side == -1)
+                {
+                    fb /= 2;
+                }
+                side = -1;
+            }
+            else
+            {
+                (b, fb) = (c, fc);
+                if (side == 1)
+                {
+                    fa /= 2;
+                }
+                side = 1;
+            }
+        }
+        return Math.Exp((a + b) / 2);
+    }
+
+    /// <summary>P(T ≥ t) at odds ratio θ: the lower tail of the unexposed count, n − T ≤ n − t.</summary>
+    public static double UpperTail(ReadOnlySpan<MatchedSet> sets, double oddsRatio, int t, Span<double> scratch) =>
+        t <= 0 ? 1 : Tail(sets, oddsRatio, sets.Length - t, exposedSide: false, scratch);
+
+    /// <summary>P(T ≤ t) at odds ratio θ.</summary>
+    public static double LowerTail(ReadOnlySpan<MatchedSet> sets, double oddsRatio, int t, Span<double> scratch) =>
+        t >= sets.Length ? 1 : Tail(sets, oddsRatio, t, exposedSide: true, scratch);
+
+    /// <summary>
+    /// P(count ≤ limit) for the count of exposed cases (or of unexposed ones), by dynamic programming over the
+    /// sets that keeps only counts up to the limit: O(n · limit) time, limit + 1 doubles of memory.
+    /// </summary>
+    private static double Tail(ReadOnlySpan<MatchedSet> sets, double oddsRatio, int limit, bool exposedSide, Span<double> scratch)
+    {
+        if (limit < 0)
+        {
+            return 0;
+        }
+        var dist = scratch[..(limit + 1)];
+        dist.Clear();
+        dist[0] = 1;
+        var top = 0;
+        foreach (var set in sets)
+        {
+            var chance = set.Chance(oddsRatio);
+            var q = exposedSide ? chance : 1 - chance;
+            var stay = 1 - q;
+            if (top < limit)
+            {
+                top++;
+                dist[top] = 0;
+            }
+            for (var k = top; k > 0; k--)
+            {
+                dist[k] = (dist[k] * stay) + (dist[k - 1] * q);
+            }
+            dist[0] *= stay;
+        }
+        var sum = 0.0;
+        foreach (var d in dist[..(top + 1)])
+        {
+            sum += d;
+        }
+        return Math.Min(1, sum);
+    }
+}

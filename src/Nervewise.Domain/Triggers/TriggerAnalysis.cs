@@ -1,0 +1,217 @@
+using Nervewise.Domain.Diary;
+
+namespace Nervewise.Domain.Triggers;
+
+/// <summary>
+/// What tends to come before flare-ups in one person's diary, allowing for delays of up to 48 hours: a
+/// time-stratified case-crossover analysis with an exact conditional test for each exposure, dose level and delay
+/// window, and the false discovery rate controlled across all of them. docs/triggers.md gives the method.
+/// </summary>
+public static class TriggerAnalysis
+{
+    /// <summary>The times an exposure at one dose level ended, in hours on the diary's axis, sorted.</summary>
+    internal sealed record Series(string Exposure, string Item, TriggerRules.DoseLevel Dose, double[] Ends);
+
+    public static TriggerReport Analyse(IEnumerable<DiaryEntry> entries, TriggerRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        rules ??= TriggerRules.Current;
+        var sorted = entries.OrderBy(e => e.Time.UtcDateTime).ToList();
+        if (sorted.Count == 0)
+        {
+            return new TriggerReport(0, 0, 0, 0, [], "The diary is empty: nothing to look at yet.", null, [], []);
+        }
+
+        var axis = new DiaryAxis(sorted);
+        var flares = FlareTimes(sorted, axis, rules);
+        var series = ExposureSeries(sorted, axis, rules);
+        var together = Together(series, rules);
+        var windows = rules.Windows.List;
+        var days = axis.LastDay + 1;
+
+        if (series.Count == 0)
+        {
+            return new TriggerReport(flares.Length, days, axis.DaysLogged, 0, [],
+                "Nothing that could come before a flare-up has been logged yet: activities, rehab exercises, check-ins or sleep.",
+                null, together.Pairs, []);
+        }
+        if (flares.Length < rules.Flares.Minimum)
+        {
+            var needed = Math.Max(rules.Flares.Minimum, FlaresNeeded(series.Count * windows.Count, rules));
+            return new TriggerReport(flares.Length, days, axis.DaysLogged, 0, [], TooFew(flares.Length, needed, rules), needed, together.Pairs, []);
+        }
+
+        var findings = new List<(Series Series, TriggerRules.Window Window, ExactConditional.Result Estimate)>();
+        var buffer = new ExactConditional.MatchedSet[flares.Length];
+        var scratch = new double[flares.Length + 2];
+        foreach (var window in windows)
+        {
+            var sets = new MatchedSets(flares, axis, window, rules.Referents.StratumDays);
+            foreach (var exposure in series)
+            {
+                var count = sets.Evaluate(exposure.Ends, buffer);
+                var informative = buffer.AsSpan(0, count);
+                // A test that could never be significant is not a test (Gilbert 2005): this depends only on the sets.
+                if (count == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && ExactConditional.MinimumP(informative) > rules.FalseDiscovery.Level))
+                {
+                    continue;
+                }
+                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch)));
+            }
+        }
+
+        var q = FalseDiscovery.QValues([.. findings.Select(f => f.Estimate.P)], rules.ByYekutieli);
+        var triggers = findings.Select((f, i) => Finding(f.Series, f.Window, f.Estimate, q[i], together.With(f.Series), rules))
+            .OrderBy(t => t.Q).ThenBy(t => t.P).ThenBy(t => t.Exposure, StringComparer.Ordinal)
+            .ThenBy(t => t.Dose, StringComparer.Ordinal).ThenBy(t => t.LagStartHours)
+            .ToList();
+        var tooRare = series.Select(s => s.Exposure).Distinct()
+            .Where(name => findings.All(f => f.Series.Exposure != name))
+            .Order(StringComparer.Ordinal).ToList();
+
+        var flaresNeeded = FlaresNeeded(Math.Max(1, findings.Count), rules);
+        int? more = flaresNeeded > flares.Length ? flaresNeeded : null;
+        var message = triggers.Any(t => t.Significant)
+            ? null
+            : "Nothing stood out clearly yet." + (more is { } n
+                ? $" About {n} flare-ups (about {n - flares.Length} more than now) would usually be enough to show something that makes flare-ups {rules.Power.TargetEffect:0.#} times as likely."
+                : " With this many flare-ups a strong trigger would usually show, so any trigger is likely to be weak or not in the diary.");
+        return new TriggerReport(flares.Length, days, axis.DaysLogged, findings.Count, triggers, message, more, together.Pairs, tooRare);
+    }
+
+    /// <summary>
+    /// Flare-ups needed for the wanted power to find an exposure with the target effect at the typical exposed share,
+    /// at the level the false discovery control gives a single finding among <paramref name="tests"/> (one-sided,
+    /// normal approximation to the exact test).
+    /// </summary>
+    public static int FlaresNeeded(int tests, TriggerRules? rules = null)
+    {
+        rules ??= TriggerRules.Current;
+        var level = rules.FalseDiscovery.Level / Math.Max(1, tests) / (rules.ByYekutieli ? FalseDiscovery.Harmonic(tests) : 1);
+        var p0 = rules.Power.TypicalExposedShare;
+        var theta = rules.Power.TargetEffect;
+        var p1 = theta * p0 / ((theta * p0) + 1 - p0);
+        var z = (Normal.Quantile(1 - level) * Math.Sqrt(p0 * (1 - p0))) + (Normal.Quantile(rules.Power.WantedPower) * Math.Sqrt(p1 * (1 - p1)));
+        return (int)Math.Ceiling(Math.Pow(z / (p1 - p0), 2));
+    }
+
+    private static string TooFew(int flares, int needed, TriggerRules rules)
+    {
+        var have = flares switch
+        {
+            0 => "There are no flare-ups in this diary yet.",
+            1 => "There is 1 flare-up in this diary.",
+            _ => $"There are {flares} flare-ups in this diary.",
+        };
+        return $"{have} At least {rules.Flares.Minimum} are needed before anything can be checked, and about {needed} before something that makes flare-ups {rules.Power.TargetEffect:0.#} times as likely would usually show up: about {needed - flares} more. Until then Nervewise will not guess.";
+    }
+
+    private static TriggerFinding Finding(Series series, TriggerRules.Window window, ExactConditional.Result estimate, double q, IReadOnlyList<string> togetherWith, TriggerRules rules)
+    {
+        var words = TriggerWording.Exposure(series.Item, series.Dose);
+        return new TriggerFinding(
+            series.Exposure, series.Dose.Level, words, window.StartHours, window.EndHours,
+            estimate.Effect, estimate.CiLow, estimate.CiHigh, estimate.P, q, q <= rules.FalseDiscovery.Level,
+            estimate.Sets, estimate.ExposedCases, estimate.ExpectedByChance, togetherWith,
+            TriggerWording.Summary(estimate.Effect, q, window, words, togetherWith, rules));
+    }
+
+    /// <summary>Flare rows by start, with rows within the merge gap of the one before counted as the same flare-up.</summary>
+    internal static double[] FlareTimes(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
+    {
+        var times = new List<double>();
+        var last = double.NegativeInfinity;
+        foreach (var entry in sorted)
+        {
+            if (entry.Type != EntryType.Flare)
+            {
+                continue;
+            }
+            var hours = axis.Hours(entry.Time);
+            if (hours - last > rules.Flares.SameFlareWithinHours)
+            {
+                times.Add(hours);
+            }
+            last = hours;
+        }
+        return [.. times];
+    }
+
+    /// <summary>Every exposure (type:item) at every dose level it reaches, by the time it ended.</summary>
+    internal static List<Series> ExposureSeries(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
+    {
+        var series = new List<Series>();
+        foreach (var group in sorted.Where(e => rules.Doses.For(e.Type).Count > 0)
+                     .GroupBy(e => (e.Type, e.Item))
+                     .OrderBy(g => DiaryVocabulary.Name(g.Key.Type), StringComparer.Ordinal)
+                     .ThenBy(g => g.Key.Item, StringComparer.Ordinal))
+        {
+            var levels = rules.Doses.For(group.Key.Type);
+            foreach (var level in levels)
+            {
+                var ends = group.Where(level.Admits).Select(e => axis.Hours(e.End)).Order().ToArray();
+                if (ends.Length > 0)
+                {
+                    series.Add(new Series($"{DiaryVocabulary.Name(group.Key.Type)}:{group.Key.Item}", group.Key.Item, level, ends));
+                }
+            }
+        }
+        return series;
+    }
+
+    internal sealed record TogetherResult(IReadOnlyList<TogetherPair> Pairs, IReadOnlyList<(Series A, Series B)> Series)
+    {
+        /// <summary>The exposures a series was logged with nearly every time.</summary>
+        public IReadOnlyList<string> With(Series series) =>
+            [.. Series.Where(p => p.A == series || p.B == series).Select(p => (p.A == series ? p.B : p.A).Exposure).Distinct()];
+    }
+
+    /// <summary>
+    /// Pairs of series of different exposures that end within the tolerance of each other at least the given share of
+    /// times, both ways round: whatever one shows, the other shows too. Each pair of exposures is named once.
+    /// </summary>
+    internal static TogetherResult Together(IReadOnlyList<Series> series, TriggerRules rules)
+    {
+        var tolerance = rules.Together.ToleranceMinutes / 60.0;
+        var candidates = series.Where(s => s.Ends.Length >= rules.Together.MinimumTimes).ToList();
+        var matched = new List<(Series, Series)>();
+        var pairs = new List<TogetherPair>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            for (var j = i + 1; j < candidates.Count; j++)
+            {
+                var (a, b) = (candidates[i], candidates[j]);
+                if (a.Exposure == b.Exposure
+                    || Share(a.Ends, b.Ends, tolerance) < rules.Together.Share || Share(b.Ends, a.Ends, tolerance) < rules.Together.Share)
+                {
+                    continue;
+                }
+                matched.Add((a, b));
+                if (!pairs.Any(p => p.First == a.Exposure && p.Second == b.Exposure))
+                {
+                    var words = (A: TriggerWording.Exposure(a.Item, a.Dose), B: TriggerWording.Exposure(b.Item, b.Dose));
+                    pairs.Add(new TogetherPair(a.Exposure, b.Exposure,
+                        $"{Capital(words.A)} and {words.B} were logged together nearly every time, so the diary cannot tell which of them matters."));
+                }
+            }
+        }
+        return new TogetherResult(pairs, matched);
+    }
+
+    private static double Share(double[] ends, double[] others, double tolerance)
+    {
+        var matched = 0;
+        foreach (var end in ends)
+        {
+            var index = Array.BinarySearch(others, end - tolerance);
+            var from = index >= 0 ? index : ~index;
+            if (from < others.Length && others[from] <= end + tolerance)
+            {
+                matched++;
+            }
+        }
+        return matched / (double)ends.Length;
+    }
+
+    private static string Capital(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+}

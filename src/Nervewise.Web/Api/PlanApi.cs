@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+using Nervewise.Web.Plan;
+
+namespace Nervewise.Web.Api;
+
+/// <summary>The signed-in person's rehab plan: GET /api/v1/plan, and their plan settings.</summary>
+internal static class PlanApi
+{
+    public sealed record SessionView(string Exercise, string Name, string Dose, int Minutes, int? Sets, int? Reps, int? HoldSeconds, bool OwnDose, decimal? PainDuring);
+
+    public sealed record DayView(string Date, IReadOnlyList<SessionView> Sessions);
+
+    public sealed record PlanView(PlanDocument Plan, string WeekOf, IReadOnlyList<DayView> Week);
+
+    public sealed record ChangeView(string ChangedAt, string ChangedBy, string Field, string? From, string? To);
+
+    public sealed record SettingsView(
+        string? Stage, string? StageSince, int? AgreedPainLevel, int DefaultAgreedPainLevel,
+        IReadOnlyDictionary<string, DoseOverride> Doses, string? SafetyCheckedAt, IReadOnlyList<ChangeView> History);
+
+    public static RouteGroupBuilder MapPlanApi(this RouteGroupBuilder api)
+    {
+        var plan = api.MapGroup("/plan");
+        plan.MapGet("", Get);
+        plan.MapGet("/settings", GetSettings);
+        plan.MapPut("/settings", PutSettings).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PlanSettingsRequest.MaxBytes));
+        return api;
+    }
+
+    private static async Task<Results<Ok<PlanView>, ValidationProblem>> Get(
+        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanService plans, CancellationToken cancellationToken, string? stage = null)
+    {
+        Stage? given = null;
+        if (stage is not null)
+        {
+            if (!RehabNames.TryParseStage(stage, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [RehabNames.StageExpected] });
+            }
+            given = parsed;
+        }
+        var view = await plans.ForAsync(users.GetUserId(principal)!, given, cancellationToken);
+        var week = view.Week.Days.Select(d => new DayView(
+            d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [.. d.Sessions.Select(s => new SessionView(s.Exercise.Id, s.Exercise.Name, s.Dose.Describe(), s.Dose.Minutes, s.Dose.Sets, s.Dose.Reps,
+                s.Dose.HoldSeconds, s.OwnDose, s.Logged?.Value))])).ToList();
+        return TypedResults.Ok(new PlanView(PlanDocument.From(view.Result), week[0].Date, week));
+    }
+
+    private static async Task<Ok<SettingsView>> GetSettings(
+        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, cancellationToken));
+
+    private static async Task<Results<Ok<SettingsView>, ValidationProblem>> PutSettings(
+        JsonElement body, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken)
+    {
+        var (change, errors) = PlanSettingsRequest.Read(body);
+        if (change is null)
+        {
+            return Refused(errors);
+        }
+        var owner = users.GetUserId(principal)!;
+        var (_, problems) = await store.ChangeAsync(owner, PlanActor.Self(owner), change, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Refused(problems.ToDictionary(p => p.Column, p => new[] { p.Message }));
+        }
+        return TypedResults.Ok(await SettingsAsync(owner, store, cancellationToken));
+    }
+
+    private static async Task<SettingsView> SettingsAsync(string owner, PlanSettingsStore store, CancellationToken cancellationToken)
+    {
+        var settings = await store.GetAsync(owner, cancellationToken);
+        var history = await store.HistoryAsync(owner, cancellationToken: cancellationToken);
+        return new SettingsView(
+            settings.Stage is { } stage ? RehabNames.Of(stage) : null,
+            settings.StageSince is { } since ? DiaryTime.Format(since) : null,
+            settings.AgreedPainLevel,
+            RehabRules.Current.PainRules.AgreedPainLevel.Value,
+            settings.DoseOverrides,
+            settings.SafetyCheckedAt is { } checkedAt ? DiaryTime.Format(checkedAt) : null,
+            [.. history.Select(c => new ChangeView(DiaryTime.Format(c.ChangedAt), c.ChangedByRole, c.Field, c.OldValue, c.NewValue))]);
+    }
+
+    private static ValidationProblem Refused(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The plan settings were refused; nothing was changed.");
+}

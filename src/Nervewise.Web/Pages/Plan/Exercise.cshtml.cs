@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Identity;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+using Nervewise.Web.Plan;
+
+namespace Nervewise.Web.Pages.Plan;
+
+/// <summary>One exercise in full: picture, every step, what to feel, how to make it harder, and the one-tap log.</summary>
+public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) : PageModel
+{
+    public RehabRules.Exercise Exercise { get; private set; } = null!;
+    public SessionCardModel Card { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (RehabRules.Current.FindExercise(id) is not { } exercise)
+        {
+            return NotFound();
+        }
+        var view = await plans.ForAsync(users.GetUserId(User)!, cancellationToken: HttpContext.RequestAborted);
+        var stage = RehabRules.Current.For(view.Result.Stage).Plan.Any(p => p.Exercise == id) ? view.Result.Stage : exercise.StageValue;
+        var logged = view.Entries.LastOrDefault(e => e.Type == EntryType.Exercise && e.Item == id && DateOnly.FromDateTime(e.Time.DateTime) == view.Today);
+        Exercise = exercise;
+        Card = new SessionCardModel(exercise, view.Settings.DoseFor(RehabRules.Current, stage, id), view.Settings.DoseOverrides.ContainsKey(id),
+            logged, view.Result.AgreedPainLevel, Detailed: true);
+        return Page();
+    }
+}

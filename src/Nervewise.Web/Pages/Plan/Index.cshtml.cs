@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Nervewise.Data.Diary;
+using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+using Nervewise.Web.Diary;
+using Nervewise.Web.Plan;
+
+namespace Nervewise.Web.Pages.Plan;
+
+/// <summary>
+/// This week's plan: the decision and its reasons, today's sessions logged with one tap (the pain during them),
+/// the next-morning question, the week, and the stage ladder. Logging goes through the quick-entry machinery,
+/// so a tap made offline waits on the phone and is sent once.
+/// </summary>
+public class PlanIndexModel(
+    DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock, PlanService plans, PlanSettingsStore settings)
+    : QuickEntryPage(store, users, clock)
+{
+    public PlanService.View View { get; private set; } = null!;
+
+    [BindProperty] public string? Item { get; set; }
+    [BindProperty] public int? Minutes { get; set; }
+    [BindProperty] public int? Pain { get; set; }
+    [BindProperty] public string? Region { get; set; }
+
+    public RehabRules Rules => RehabRules.Current;
+
+    public async Task OnGetAsync() => View = await plans.ForAsync(OwnerId, cancellationToken: HttpContext.RequestAborted);
+
+    /// <summary>One tap on a pain score logs the exercise: the dose's minutes, ending now, with the pain during it.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Item is null || Rules.FindExercise(Item) is not { } exercise)
+        {
+            ModelState.AddModelError(string.Empty, "Choose an exercise from your plan.");
+            await OnGetAsync();
+            return Page();
+        }
+        var start = Minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        var saved = $"Saved: {exercise.Name.ToLowerInvariant()}, pain during {Pain}/10. Tomorrow morning, tell us how your pain is.";
+        if (!await SaveAsync(start, EntryType.Exercise, Item, Pain, Minutes, null, saved))
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        return Redirect("/plan#today");
+    }
+
+    /// <summary>The next-morning answer: a pain reading where the person usually feels it.</summary>
+    public async Task<IActionResult> OnPostMorningAsync(int? value)
+    {
+        if (Region is null || !DiaryVocabulary.Regions.Contains(Region))
+        {
+            ModelState.AddModelError(string.Empty, "Choose where you feel the pain.");
+            await OnGetAsync();
+            return Page();
+        }
+        if (!await SaveAsync(LocalNow, EntryType.Pain, Region, value, null, null, $"Saved: pain this morning {value}/10. Thank you."))
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        return Redirect("/plan");
+    }
+
+    /// <summary>Moves to the stage the plan suggests (or any stage); the change is logged as the person's own.</summary>
+    public async Task<IActionResult> OnPostStageAsync(string? stage)
+    {
+        if (!RehabNames.TryParseStage(stage, out var chosen))
+        {
+            ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
+            await OnGetAsync();
+            return Page();
+        }
+        var owner = OwnerId;
+        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = chosen }, HttpContext.RequestAborted);
+        Saved = $"You are now on {Rules.For(chosen).Name.ToLowerInvariant()}. Here is your new week.";
+        return Redirect("/plan");
+    }
+
+    /// <summary>The person says a doctor or physiotherapist has checked the warning signs logged so far.</summary>
+    public async Task<IActionResult> OnPostCheckedAsync()
+    {
+        var owner = OwnerId;
+        var now = LocalNow;
+        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { SafetyCheckedAt = now }, HttpContext.RequestAborted);
+        Saved = $"Noted: checked by a professional on {PlanWording.Date(now)}. Log any new warning sign straight away.";
+        return Redirect("/plan");
+    }
+}

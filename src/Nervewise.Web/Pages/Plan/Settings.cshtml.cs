@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Rehab;
+
+namespace Nervewise.Web.Pages.Plan;
+
+/// <summary>The person's own plan settings (stage and agreed pain level) and the history of who changed what.</summary>
+public class SettingsModel(PlanSettingsStore settings, UserManager<NervewiseUser> users) : PageModel
+{
+    public PlanSettings Settings { get; private set; } = PlanSettings.None;
+    public List<PlanSettingsChangeRecord> History { get; private set; } = [];
+
+    [BindProperty] public string? Stage { get; set; }
+    [BindProperty] public string? Level { get; set; }
+    [TempData] public string? Saved { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Stage = Settings.Stage is { } stage ? RehabNames.Of(stage) : "diary";
+        Level = Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Stage? stage = null;
+        if (Stage is not (null or "diary"))
+        {
+            if (RehabNames.TryParseStage(Stage, out var chosen))
+            {
+                stage = chosen;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
+            }
+        }
+        int? level = null;
+        if (Level is not (null or "default"))
+        {
+            if (int.TryParse(Level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                level = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, "Agreed pain level must be a whole number.");
+            }
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            var owner = users.GetUserId(User)!;
+            var (_, errors) = await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = stage, AgreedPainLevel = level }, HttpContext.RequestAborted);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(string.Empty, $"{FieldName(error.Column)} {error.Message}.");
+            }
+            if (errors.Count == 0)
+            {
+                Saved = "Saved. Your plan follows the new settings.";
+                return Redirect("/plan/settings");
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public static string FieldName(string field) => field switch
+    {
+        "stage" => "Stage",
+        "agreedPainLevel" => "Agreed pain level",
+        "safetyCheckedAt" => "Checked by a professional",
+        _ when field.StartsWith("doses.", StringComparison.Ordinal) =>
+            $"Dose of {RehabRules.Current.FindExercise(field["doses.".Length..].Split('.')[0])?.Name.ToLowerInvariant() ?? field}",
+        _ => field,
+    };
+
+    private async Task LoadAsync()
+    {
+        var owner = users.GetUserId(User)!;
+        Settings = await settings.GetAsync(owner, HttpContext.RequestAborted);
+        History = await settings.HistoryAsync(owner, cancellationToken: HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,58 @@
+using Nervewise.Data.Diary;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+
+namespace Nervewise.Web.Plan;
+
+/// <summary>
+/// A person's plan as the pages and the API show it: the decision from their diary and settings, this week's
+/// sessions, and whether to ask about this morning's pain. Always for the signed-in owner.
+/// </summary>
+public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, TimeProvider clock)
+{
+    public const string DefaultRegion = "posterior-thigh";
+
+    /// <summary>Everything the plan page shows. <see cref="Offset"/> is the person's own time zone, from their latest entry.</summary>
+    public sealed record View(
+        PlanResult Result, WeekPlan Week, PlanSettings Settings, DateOnly Today, TimeSpan Offset,
+        SessionCheck? MorningQuestion, string UsualRegion, IReadOnlyList<DiaryEntry> Entries);
+
+    public async Task<View> ForAsync(string ownerId, Stage? stage = null, CancellationToken cancellationToken = default)
+    {
+        var entries = (await diary.AllAsync(ownerId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
+        var own = await settings.GetAsync(ownerId, cancellationToken);
+        if (stage is { } given)
+        {
+            own = own with { Stage = given, StageSince = own.Stage == given ? own.StageSince : null };
+        }
+        var now = clock.GetUtcNow();
+        var result = PlanEngine.Decide(entries, own, now);
+        var offset = entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
+        var local = now.ToOffset(offset);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var week = WeeklyPlan.For(result.Stage, own, today, entries, RehabRules.Current);
+        return new View(result, week, own, today, offset, MorningQuestion(result, local), UsualRegion(entries, now), entries);
+    }
+
+    /// <summary>
+    /// The session to ask about this morning: one whose next morning is now and has no reading yet. Asked only in
+    /// the morning hours, since a later reading says more about the day than about the night after the session.
+    /// </summary>
+    private static SessionCheck? MorningQuestion(PlanResult result, DateTimeOffset localNow)
+    {
+        var rules = RehabRules.Current;
+        if (localNow.Hour < rules.PainRules.MorningFromHour.Whole || localNow.Hour >= rules.PainRules.MorningToHour.Whole)
+        {
+            return null;
+        }
+        var today = DateOnly.FromDateTime(localNow.DateTime);
+        return result.Sessions.LastOrDefault(s => s.Morning == RuleState.Waiting && PainRules.NextMorning(s.Session.End, rules).Date == today);
+    }
+
+    /// <summary>Where this person usually logs pain, for the one-tap morning answer.</summary>
+    private static string UsualRegion(IReadOnlyList<DiaryEntry> entries, DateTimeOffset now) =>
+        entries.Where(e => e.Type == EntryType.Pain && e.Time >= now.AddDays(-28))
+            .GroupBy(e => e.Item).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(e => e.Time.UtcDateTime))
+            .Select(g => g.Key).FirstOrDefault() ?? DefaultRegion;
+}

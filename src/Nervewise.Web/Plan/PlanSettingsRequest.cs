@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Nervewise.Domain.Rehab;
+
+namespace Nervewise.Web.Plan;
+
+/// <summary>
+/// A change to plan settings as the API takes it: {"stage", "agreedPainLevel", "doses": {"slump-slider": {"reps": 8}}}.
+/// A field that is present replaces the current value (null clears it); an absent field is left as it is. Doses
+/// change per exercise: an exercise given replaces its dose, {} returns it to the plan's, and "doses": null clears all.
+/// Read by hand so that each refusal names its field.
+/// </summary>
+public static class PlanSettingsRequest
+{
+    public const int MaxBytes = 16 * 1024;
+
+    private static readonly string[] DoseFields = ["minutes", "sets", "reps", "holdSeconds", "perWeek"];
+
+    public static (Func<PlanSettings, PlanSettings>? Change, Dictionary<string, string[]> Errors) Read(JsonElement body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors["$"] = ["expected a JSON object"];
+            return (null, errors);
+        }
+        foreach (var property in body.EnumerateObject())
+        {
+            if (property.Name is not ("stage" or "agreedPainLevel" or "doses"))
+            {
+                errors[property.Name] = ["is not a plan setting; use stage, agreedPainLevel or doses"];
+            }
+        }
+
+        var setStage = body.TryGetProperty("stage", out var stageElement);
+        Stage? stage = null;
+        if (setStage && stageElement.ValueKind != JsonValueKind.Null)
+        {
+            if (stageElement.ValueKind == JsonValueKind.String && RehabNames.TryParseStage(stageElement.GetString(), out var parsed))
+            {
+                stage = parsed;
+            }
+            else
+            {
+                errors["stage"] = [$"{RehabNames.StageExpected}, or null to follow the diary"];
+            }
+        }
+
+        var setLevel = body.TryGetProperty("agreedPainLevel", out var levelElement);
+        int? level = null;
+        if (setLevel && levelElement.ValueKind != JsonValueKind.Null)
+        {
+            if (levelElement.ValueKind == JsonValueKind.Number && levelElement.TryGetInt32(out var parsed))
+            {
+                level = parsed;
+            }
+            else
+            {
+                errors["agreedPainLevel"] = ["must be a whole number, or null for the plan's default"];
+            }
+        }
+
+        Dictionary<string, DoseOverride>? doses = null;
+        var clearDoses = false;
+        if (body.TryGetProperty("doses", out var dosesElement))
+        {
+            clearDoses = dosesElement.ValueKind == JsonValueKind.Null;
+            doses = clearDoses ? [] : ReadDoses(dosesElement, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (current => current with
+        {
+            Stage = setStage ? stage : current.Stage,
+            AgreedPainLevel = setLevel ? level : current.AgreedPainLevel,
+            Doses = doses is null ? current.Doses : Merge(clearDoses ? new Dictionary<string, DoseOverride>() : current.DoseOverrides, doses),
+        }, errors);
+    }
+
+    /// <summary>Each exercise named replaces its own dose; one with no fields goes back to the plan's dose.</summary>
+    private static Dictionary<string, DoseOverride> Merge(IReadOnlyDictionary<string, DoseOverride> current, Dictionary<string, DoseOverride> changes)
+    {
+        var merged = new Dictionary<string, DoseOverride>(current);
+        foreach (var (id, dose) in changes)
+        {
+            if (dose.IsEmpty)
+            {
+                merged.Remove(id);
+            }
+            else
+            {
+                merged[id] = dose;
+            }
+        }
+        return merged;
+    }
+
+    private static Dictionary<string, DoseOverride>? ReadDoses(JsonElement element, Dictionary<string, string[]> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors["doses"] = ["must be an object of exercise id to dose, such as {\"slump-slider\": {\"reps\": 8}}"];
+            return null;
+        }
+        var doses = new Dictionary<string, DoseOverride>();
+        foreach (var exercise in element.EnumerateObject())
+        {
+            var prefix = $"doses.{exercise.Name}";
+            if (exercise.Value.ValueKind != JsonValueKind.Object)
+            {
+                errors[prefix] = [$"must be an object with any of {string.Join(", ", DoseFields)}"];
+                continue;
+            }
+            var values = new Dictionary<string, int?>();
+            foreach (var field in exercise.Value.EnumerateObject())
+            {
+                if (!DoseFields.Contains(field.Name))
+                {
+                    errors[$"{prefix}.{field.Name}"] = [$"is not a dose field; use {string.Join(", ", DoseFields)}"];
+                }
+                else if (field.Value.ValueKind == JsonValueKind.Null)
+                {
+                    values[field.Name] = null;
+                }
+                else if (field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out var number))
+                {
+                    values[field.Name] = number;
+                }
+                else
+                {
+                    errors[$"{prefix}.{field.Name}"] = ["must be a whole number"];
+                }
+            }
+            doses[exercise.Name] = new DoseOverride(
+                values.GetValueOrDefault("minutes"), values.GetValueOrDefault("sets"), values.GetValueOrDefault("reps"),
+                values.GetValueOrDefault("holdSeconds"), values.GetValueOrDefault("perWeek"));
+        }
+        return doses;
+    }
+}
