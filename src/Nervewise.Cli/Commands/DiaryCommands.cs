@@ -74,8 +74,9 @@ internal static class DiaryCommands
             if (parsed.GetValue(format) == "fhir")
             {
                 var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
-                var record = await FhirRecord.LoadAsync(db, userId, await PlanFor(scope.ServiceProvider, userId, cancellationToken), cancellationToken);
-                var bundle = FhirExport.ToBundle(record, TimeProvider.System.GetUtcNow());
+                var now = TimeProvider.System.GetUtcNow();
+                var record = await FhirRecord.LoadAsync(db, userId, now, cancellationToken);
+                var bundle = FhirExport.ToBundle(record, now);
                 text = FhirJson.Serialize(bundle, pretty: true) + "\n";
                 summary = $"Wrote a FHIR Bundle of {bundle.Entry.Count} resources";
             }
@@ -101,10 +102,6 @@ internal static class DiaryCommands
         });
         return command;
     }
-
-    /// <summary>The person's current rehab plan for the FHIR CarePlan; none until a plan exists.</summary>
-    private static Task<FhirExport.Plan?> PlanFor(IServiceProvider services, string userId, CancellationToken cancellationToken) =>
-        Task.FromResult<FhirExport.Plan?>(null);
 
     private static Option<string> UserOption() => new("--user") { Description = "The person's email.", Required = true };
 

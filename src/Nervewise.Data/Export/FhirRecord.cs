@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Nervewise.Data.Plan;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Fhir;
+using Nervewise.Domain.Rehab;
 
 namespace Nervewise.Data.Export;
 
@@ -8,7 +10,7 @@ namespace Nervewise.Data.Export;
 public static class FhirRecord
 {
     public static async Task<FhirExport.Record> LoadAsync(
-        NervewiseDbContext db, string userId, FhirExport.Plan? plan, CancellationToken cancellationToken = default)
+        NervewiseDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         var assessments = (await db.Assessments.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(cancellationToken))
@@ -19,6 +21,20 @@ public static class FhirRecord
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new FhirExport.DiaryRow(e.Id, e.ToEntry()))
             .ToList();
-        return new FhirExport.Record(userId, email, assessments, diary, plan);
+        var settings = await new PlanSettingsStore(db, TimeProvider.System).GetAsync(userId, cancellationToken);
+        return new FhirExport.Record(userId, email, assessments, diary, Plan([.. diary.Select(d => d.Entry)], settings, now));
+    }
+
+    /// <summary>The current stage and its sessions with this person's doses, as the CarePlan carries them.</summary>
+    private static FhirExport.Plan Plan(IReadOnlyList<Domain.Diary.DiaryEntry> entries, PlanSettings settings, DateTimeOffset now)
+    {
+        var rules = RehabRules.Current;
+        var result = PlanEngine.Decide(entries, settings, now);
+        var stage = rules.For(result.Stage);
+        var sessions = stage.Plan
+            .Select(item => new FhirExport.PlannedSession(
+                item.Exercise, rules.FindExercise(item.Exercise)?.Name ?? item.Exercise, settings.DoseFor(rules, result.Stage, item.Exercise).Describe()))
+            .ToList();
+        return new FhirExport.Plan(stage.Id, stage.Name, result.StageSince, sessions);
     }
 }

@@ -12,8 +12,9 @@ public sealed class FhirDownload(NervewiseDbContext db, TimeProvider clock)
 {
     public async Task<FileContentResult> ForAsync(string userId, CancellationToken cancellationToken)
     {
-        var record = await FhirRecord.LoadAsync(db, userId, plan: null, cancellationToken);
-        var json = FhirJson.Serialize(FhirExport.ToBundle(record, clock.GetUtcNow()), pretty: true);
+        var now = clock.GetUtcNow();
+        var record = await FhirRecord.LoadAsync(db, userId, now, cancellationToken);
+        var json = FhirJson.Serialize(FhirExport.ToBundle(record, now), pretty: true);
         return new FileContentResult(Encoding.UTF8.GetBytes(json), "application/fhir+json; charset=utf-8")
         {
             FileDownloadName = "nervewise-record.fhir.json",

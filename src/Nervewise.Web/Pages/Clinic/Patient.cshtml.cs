@@ -8,11 +8,15 @@ using Nervewise.Domain.Diary;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Export;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Rehab;
+using Nervewise.Web.Diary;
 
 namespace Nervewise.Web.Pages.Clinic;
 
 /// <summary>One person's record for their clinician. Without a share it is a 404, and opening it is logged.</summary>
-public class PatientModel(ClinicReader reader, CareTeamStore careTeam, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+public class PatientModel(
+    ClinicReader reader, CareTeamStore careTeam, PlanSettingsStore planSettings, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
 {
     public const int Weeks = 12;
 
@@ -26,6 +30,14 @@ public class PatientModel(ClinicReader reader, CareTeamStore careTeam, UserManag
     public Timeline.ReachTrend Trend { get; private set; } = new(Timeline.Direction.NotEnoughData, null, null);
     public IReadOnlyList<TrendChart.Point> AssessmentTrend { get; private set; } = [];
     public Dictionary<string, List<double>> Checkins { get; private set; } = [];
+    public PlanSettings Settings { get; private set; } = PlanSettings.None;
+    public PlanResult Plan { get; private set; } = null!;
+    public (int Logged, int Planned) ThisWeek { get; private set; }
+    public (int Logged, int Planned) LastWeek { get; private set; }
+    public TriggerView Triggers { get; private set; } = null!;
+
+    [BindProperty] public string? Stage { get; set; }
+    [BindProperty] public string? Level { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -49,6 +61,97 @@ public class PatientModel(ClinicReader reader, CareTeamStore careTeam, UserManag
         return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#notes");
     }
 
+    /// <summary>The clinician changes the stage, the agreed pain level and the repetitions; each change is logged with who made it.</summary>
+    public async Task<IActionResult> OnPostPlanAsync(string id)
+    {
+        ModelState.Remove(nameof(Note)); // the note form is not part of this one
+        var me = users.GetUserId(User)!;
+        if (!await careTeam.HasShareAsync(me, id, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+        Stage? stage = null;
+        if (Stage is not (null or "diary"))
+        {
+            if (RehabNames.TryParseStage(Stage, out var chosen))
+            {
+                stage = chosen;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
+            }
+        }
+        int? level = null;
+        if (Level is not (null or "default"))
+        {
+            if (int.TryParse(Level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                level = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, "Agreed pain level must be a whole number.");
+            }
+        }
+        // Read by hand: a bound dictionary would also pick up the other forms' fields.
+        var reps = new Dictionary<string, int?>();
+        foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("Reps[", StringComparison.Ordinal) && f.Key.EndsWith(']')))
+        {
+            var exercise = key["Reps[".Length..^1];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                reps[exercise] = null;
+            }
+            else if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+            {
+                reps[exercise] = count;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, $"Repetitions of {RehabRules.Current.FindExercise(exercise)?.Name.ToLowerInvariant() ?? exercise} must be a whole number.");
+            }
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            var (_, errors) = await planSettings.ChangeAsync(id, PlanActor.Clinician(me), s => s with
+            {
+                Stage = stage,
+                AgreedPainLevel = level,
+                Doses = WithReps(s.DoseOverrides, reps),
+            }, HttpContext.RequestAborted);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(string.Empty, $"{Pages.Plan.SettingsModel.FieldName(error.Column)} {error.Message}.");
+            }
+            if (errors.Count == 0)
+            {
+                Message = "Plan saved. The person sees the change in their plan.";
+                return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#plan");
+            }
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    /// <summary>Repetitions per exercise: a number sets the person's own dose, an empty box returns to the plan's.</summary>
+    private static Dictionary<string, DoseOverride> WithReps(IReadOnlyDictionary<string, DoseOverride> current, Dictionary<string, int?> reps)
+    {
+        var doses = current.ToDictionary(d => d.Key, d => d.Value);
+        foreach (var (exercise, value) in reps)
+        {
+            var dose = (doses.TryGetValue(exercise, out var existing) ? existing : new DoseOverride()) with { Reps = value };
+            if (dose == new DoseOverride())
+            {
+                doses.Remove(exercise);
+            }
+            else
+            {
+                doses[exercise] = dose;
+            }
+        }
+        return doses;
+    }
+
     private async Task<bool> LoadAsync(string id)
     {
         if (await reader.OpenAsync(users.GetUserId(User)!, id, "record", HttpContext.RequestAborted) is not { } record)
@@ -65,6 +168,16 @@ public class PatientModel(ClinicReader reader, CareTeamStore careTeam, UserManag
         Checkins = record.Diary.Where(e => e.Type == EntryType.Checkin && e.Time >= since)
             .GroupBy(e => e.Item)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).Select(e => (double)(e.Value ?? 0)).ToList());
+        Settings = await planSettings.GetAsync(id, HttpContext.RequestAborted);
+        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow());
+        ThisWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today, record.Diary, RehabRules.Current));
+        LastWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today.AddDays(-7), record.Diary, RehabRules.Current));
+        Triggers = TriggerView.From(record.Diary);
+        Stage ??= Settings.Stage is { } set ? RehabNames.Of(set) : "diary";
+        Level ??= Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
         return true;
     }
+
+    private static (int Logged, int Planned) Adherence(WeekPlan week) =>
+        (week.Days.Sum(d => d.Sessions.Count(s => s.Logged is not null)), week.Days.Sum(d => d.Sessions.Count));
 }

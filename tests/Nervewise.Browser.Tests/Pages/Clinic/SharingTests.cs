@@ -41,7 +41,18 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await ScreenshotAsync(clinician, "clinic-record-1280");
 
-        await person.ReloadAsync();
+        // The clinician moves the person on to nerve sliders and agrees a pain level of 4.
+        var plan = clinician.Locator("#plan");
+        await plan.GetByText("Nerve sliders", new() { Exact = true }).ClickAsync();
+        await plan.GetByText("4", new() { Exact = true }).ClickAsync();
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Save the plan" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByText("Plan saved.")).ToBeVisibleAsync();
+
+        await new SiteHeader(person).GoToAsync("Plan");
+        await Assertions.Expect(person.GetByRole(AriaRole.Main)).ToContainTextAsync("Nerve sliders");
+        await ScreenshotAsync(person, "plan-after-clinician-360");
+
+        await new SiteHeader(person).GoToAsync("Sharing");
         await Assertions.Expect(person.GetByText("Keep the slider sessions short this week.")).ToBeVisibleAsync();
         await Assertions.Expect(person.GetByRole(AriaRole.Table)).ToContainTextAsync("physio@example.com");
         await ScreenshotAsync(person, "sharing-log-360");
