@@ -52,6 +52,8 @@ pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 export NERVEWISE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+# Each test app would otherwise hold file watchers; the machine's inotify instances run out (often 128 per user).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 # --- The tests -------------------------------------------------------------------------
 results="$root/TestResults"

@@ -21,6 +21,7 @@ public static class NervewiseCli
             DiaryCommands.Export(output, error),
             TriggersCommand.Create(output),
             PlanCommand.Create(output),
+            ReportCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -6,6 +6,7 @@ using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Export;
+using Nervewise.Web.Reports;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
@@ -29,6 +30,7 @@ builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<FhirDownload>();
+builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddRazorPages(options =>

@@ -11,6 +11,14 @@ namespace Nervewise.Testing;
 /// <summary>The real web app on a database of the test's own.</summary>
 public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFactory<Program>
 {
+    static NervewiseApp()
+    {
+        // Hundreds of short-lived apps each watching their files would use up the machine's inotify instances
+        // (often 128 per user): tests never change files, so no reloading, and polling where a watcher is made.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

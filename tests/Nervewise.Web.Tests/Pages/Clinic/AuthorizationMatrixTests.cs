@@ -75,11 +75,15 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         await ExpectAsync(client, "/diary", ownerReads, $"/diary/{entryId}/edit");
         await ExpectAsync(client, "/diary/import/export", ownerReads, Marker);
         await ExpectAsync(client, "/diary/import/fhir", ownerReads, Marker);
+        await ExpectAsync(client, "/report", ownerReads, "reaching the calf");
+        await ExpectPdfAsync(client, "/report?handler=Pdf", ownerReads);
         await ExpectAsync(client, "/api/v1/assessments", ownerReads, "417");
         await ExpectAsync(client, "/diary/timeline", ownerReads, "1 flare-up logged");
         // The clinic: only a clinician with a live share.
         await ExpectAsync(client, $"/clinic/patients/{patientId}", actor == Actor.SharedClinician, "owner@example.com");
         await ExpectAsync(client, $"/clinic/patients/{patientId}?handler=Fhir", actor == Actor.SharedClinician, Marker);
+        await ExpectAsync(client, $"/clinic/patients/{patientId}/report", actor == Actor.SharedClinician, "reaching the calf");
+        await ExpectPdfAsync(client, $"/clinic/patients/{patientId}/report?handler=Pdf", actor == Actor.SharedClinician);
         var caseload = await client.GetAsync("/clinic");
         var listed = caseload.StatusCode == HttpStatusCode.OK
             && (await caseload.Content.ReadAsStringAsync()).Contains("owner@example.com", StringComparison.Ordinal);
@@ -96,6 +100,20 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         {
             Assert.DoesNotContain("owner@example.com", body.Replace("You are signed in as owner@example.com", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
+    }
+
+    private static async Task ExpectPdfAsync(HttpClient client, string url, bool canRead)
+    {
+        using var response = await client.GetAsync(url);
+        var read = false;
+        if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/pdf")
+        {
+            // Another person gets a PDF of their own; only the owner's names the owner.
+            using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+            using var document = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            read = document.Info.Title.Contains("owner@example.com", StringComparison.Ordinal);
+        }
+        Assert.True(read == canRead, $"{url}: expected {(canRead ? "the owner's PDF" : "refused")}, got {(int)response.StatusCode}.");
     }
 
     private async Task<HttpClient> ActAsAsync(Actor actor, HttpClient owner)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Triggers;
+
+namespace Nervewise.Domain.Reports;
+
+/// <summary>
+/// A one-page summary for an appointment: the current assessment, pain over time, flare-ups, likely triggers and
+/// the rehab stage. The web page, the PDF and `nervewise report` all show this same content.
+/// </summary>
+public sealed record AppointmentReport(
+    string Who,
+    DateTimeOffset Made,
+    IReadOnlyList<string> Assessment,
+    IReadOnlyList<AppointmentReport.Week> Weeks,
+    int Flares,
+    IReadOnlyList<string> RecentFlares,
+    IReadOnlyList<string> Triggers,
+    string Stage,
+    IReadOnlyList<string> StageNotes)
+{
+    public const int WeeksShown = 12;
+
+    public sealed record Week(DateOnly Monday, decimal? AverageWorst, decimal? Worst, int Flares, string Reach);
+
+    public static AppointmentReport Build(
+        string who, IReadOnlyList<DiaryEntry> entries, AssessmentDocument? latest, DateTimeOffset? assessedAt,
+        PlanSettings settings, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var firstMonday = Rehab.WeeklyPlan.MondayOf(today).AddDays(-7 * (WeeksShown - 1));
+        var days = Timeline.Days(entries, firstMonday, today);
+        var weeks = days.GroupBy(d => Rehab.WeeklyPlan.MondayOf(d.Date))
+            .Select(w =>
+            {
+                var pain = w.Where(d => d.WorstPain is not null).Select(d => d.WorstPain!.Value).ToList();
+                var reach = w.Where(d => d.Reach is not null).Select(d => d.Reach!.Value).DefaultIfEmpty(-1).Max();
+                return new Week(w.Key, pain.Count == 0 ? null : Math.Round(pain.Average(), 1), pain.Count == 0 ? null : pain.Max(),
+                    w.Sum(d => d.Flares), reach < 0 ? "" : Timeline.ReachNames[reach]);
+            })
+            .ToList();
+        var since = new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var flares = entries.Where(e => e.Type == EntryType.Flare && e.Time >= since).OrderByDescending(e => e.Time).ToList();
+
+        var plan = PlanEngine.Decide(entries, settings, now);
+        var rules = RehabRules.Current;
+        var stage = rules.For(plan.Stage).Name;
+        var decision = plan.Decision switch
+        {
+            Decision.Progress => $"ready to move on to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
+            Decision.Regress => $"step back to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
+            Decision.SeekHelp => "see a doctor before going on",
+            _ => "stay at this stage for now",
+        };
+
+        var triggers = TriggerAnalysis.Analyse(entries);
+        IReadOnlyList<string> triggerLines = triggers.Significant.Count > 0
+            ? [.. triggers.Significant.Take(3).Select(t => t.Summary)]
+            : [triggers.Message ?? "Nothing stood out before the flare-ups so far."];
+
+        return new AppointmentReport(
+            who,
+            now,
+            latest is null ? ["No assessment yet."] : AssessmentLines(latest, assessedAt),
+            weeks,
+            flares.Count,
+            [.. flares.Take(5).Select(f => $"{f.Time:d MMM yyyy, HH:mm}: {f.Value:0.#}/10, reaching the {DiaryVocabulary.Words(f.Item)}")],
+            triggerLines,
+            $"{stage}: {decision}.",
+            [$"Agreed pain level during sessions: {plan.AgreedPainLevel}/10.", .. plan.Reasons]);
+    }
+
+    private static List<string> AssessmentLines(AssessmentDocument latest, DateTimeOffset? at)
+    {
+        var result = latest.ToResult();
+        var lines = new List<string>
+        {
+            $"Taken {at?.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {latest.PrimarySource}{(latest.Mixed ? " (more than one source likely)" : "")}.",
+        };
+        lines.AddRange(latest.Sources.Select(s => $"{s.Source}: {s.Level} ({s.Likelihood:P0})"));
+        lines.Add($"Urgency: {latest.Urgency}. {AssessmentWording.Of(result.Imaging)}");
+        return lines;
+    }
+
+    /// <summary>The report as plain text (Markdown), for a terminal or a file.</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+        Line($"# Nervewise summary for {Who}");
+        Line($"Made {Made.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.");
+        Line();
+        Line("## Assessment");
+        Assessment.ToList().ForEach(a => Line($"- {a}"));
+        Line();
+        Line($"## Pain over the last {WeeksShown} weeks");
+        Line("| Week of | Average worst | Worst | Flare-ups | Furthest down |");
+        Line("|---|---|---|---|---|");
+        foreach (var week in Weeks)
+        {
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"| {week.Monday:d MMM} | {week.AverageWorst?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} | {week.Worst?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} | {week.Flares} | {(week.Reach.Length == 0 ? "-" : week.Reach)} |"));
+        }
+        Line();
+        Line($"## Flare-ups: {Flares}");
+        RecentFlares.ToList().ForEach(f => Line($"- {f}"));
+        Line();
+        Line("## What tends to come before flare-ups");
+        Triggers.ToList().ForEach(t => Line($"- {t}"));
+        Line();
+        Line("## Rehab stage");
+        Line(Stage);
+        StageNotes.ToList().ForEach(n => Line($"- {n}"));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,19 @@
+using Nervewise.Data.Diary;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Reports;
+using Nervewise.Web.Assessment;
+
+namespace Nervewise.Web.Reports;
+
+/// <summary>Builds the appointment report of one person from what is stored. Callers check who may read it.</summary>
+public sealed class ReportBuilder(DiaryStore diary, AssessmentStore assessments, PlanSettingsStore settings, TimeProvider clock)
+{
+    public async Task<AppointmentReport> ForAsync(string userId, string who, CancellationToken cancellationToken)
+    {
+        var entries = (await diary.AllAsync(userId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
+        var latest = (await assessments.ListAsync(userId, cancellationToken)).FirstOrDefault();
+        var plan = await settings.GetAsync(userId, cancellationToken);
+        return AppointmentReport.Build(
+            who, entries, latest is null ? null : AssessmentStore.Result(latest), latest?.TakenAt, plan, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,62 @@
+using Nervewise.Simulation;
+
+namespace Nervewise.Cli.Tests.Commands;
+
+/// <summary>`nervewise report DIARY.csv -o FILE` as shared/spec/cli.md describes it.</summary>
+public sealed class ReportTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nervewise-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Diary()
+    {
+        var path = Path.Combine(_folder, "diary.csv");
+        File.WriteAllText(path, SyntheticDiary.Csv(new DiaryScenario(240, 60, PlantedTrigger.Catalogue(10)[0], 3)));
+        return path;
+    }
+
+    [Fact]
+    public async Task A_pdf_name_gets_a_pdf()
+    {
+        var target = Path.Combine(_folder, "summary.pdf");
+        var run = await CliRun.Of("report", Diary(), "-o", target);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("summary.pdf", run.Output, StringComparison.Ordinal);
+        Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(target)[..5]);
+        Assert.False(File.Exists(target + ".partial"));
+    }
+
+    [Fact]
+    public async Task Any_other_name_gets_markdown_with_the_trigger_and_the_stage()
+    {
+        var target = Path.Combine(_folder, "summary.md");
+        Assert.Equal(0, (await CliRun.Of("report", Diary(), "-o", target)).ExitCode);
+
+        var text = File.ReadAllText(target);
+        Assert.Contains("## What tends to come before flare-ups", text, StringComparison.Ordinal);
+        Assert.Contains("sitting", text, StringComparison.Ordinal); // the planted trigger
+        Assert.Contains("## Rehab stage", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_diary_names_its_line_and_writes_nothing()
+    {
+        var diary = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(diary, "time,type,item,value,duration_minutes,note\n2026-03-01T09:00:00+01:00,pain,calf,11,,\n");
+        var target = Path.Combine(_folder, "summary.pdf");
+
+        var run = await CliRun.Of("report", diary, "-o", target);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bad.csv: line 2", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task Without_an_output_file_it_is_wrong_input()
+    {
+        Assert.Equal(2, (await CliRun.Of("report", Diary())).ExitCode);
+    }
+}
