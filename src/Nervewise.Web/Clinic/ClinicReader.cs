@@ -4,6 +4,8 @@ using Nervewise.Data.CareTeam;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Clinic;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Rehab;
+using Nervewise.Data.Plan;
 
 namespace Nervewise.Web.Clinic;
 
@@ -11,12 +13,12 @@ namespace Nervewise.Web.Clinic;
 /// What a clinician reads. Every query starts from <see cref="CareTeamStore.PatientIdsOf"/>, so a person who has not
 /// shared (or has stopped sharing) is never in the result, whatever id is asked for.
 /// </summary>
-public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, TimeProvider clock)
+public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, PlanSettingsStore planSettings, TimeProvider clock)
 {
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
 
-    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing);
+    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage);
 
     public async Task<List<Row>> CaseloadAsync(string clinicianId, CancellationToken cancellationToken = default)
     {
@@ -37,14 +39,17 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             .GroupBy(a => a.UserId)
             .ToDictionary(g => g.Key, g => ParseUrgency(g.MaxBy(a => a.TakenAt)!.Urgency));
 
-        return [.. people
-            .Select(p =>
-            {
-                var standing = Caseload.Assess([.. entries[p.Id]], urgencies.GetValueOrDefault(p.Id), now);
-                // The newest entry may be older than the lookback.
-                standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
-                return new Row(p.Id, p.Email ?? "", standing);
-            })
+        var rows = new List<Row>();
+        foreach (var p in people)
+        {
+            var diary = entries[p.Id].ToList();
+            var standing = Caseload.Assess(diary, urgencies.GetValueOrDefault(p.Id), now);
+            // The newest entry may be older than the lookback.
+            standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
+            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now);
+            rows.Add(new Row(p.Id, p.Email ?? "", standing, RehabRules.Current.For(plan.Stage).Name));
+        }
+        return [.. rows
             .OrderBy(r => r.Standing.Need)
             .ThenByDescending(r => r.Standing.LastEntry ?? DateTimeOffset.MinValue)
             .ThenBy(r => r.Email, StringComparer.Ordinal)];

@@ -43,6 +43,7 @@ public sealed partial class CaseloadTests() : AppTest(DatabaseProvider.Sqlite)
         Assert.Contains("Warning sign logged: saddle numbness", page, StringComparison.Ordinal);
         Assert.Contains("1 flare-up in the last 14 days", page, StringComparison.Ordinal);
         Assert.Equal(3, SparklinePattern().Count(page));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "<td>Settle</td>")); // nobody has logged an exercise yet
     }
 
     [GeneratedRegex("data-invite-code>([A-Z2-9-]+)<")]
