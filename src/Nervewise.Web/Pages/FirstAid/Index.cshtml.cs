@@ -13,7 +13,7 @@ namespace Nervewise.Web.Pages.FirstAid;
 public class FirstAidModel : PageModel
 {
     /// <summary>How long the warmth timer runs, in minutes.</summary>
-    public const int WarmthMinutes = 20;
+    public static int WarmthMinutes => Domain.FirstAid.FirstAidRules.Current.WarmthMinutes.Value;
 
     /// <summary>The red flags asked in the safety check, with their diary symptom items.</summary>
     public static readonly IReadOnlyList<(string Item, string Text)> SafetyChecks =
