@@ -11,6 +11,7 @@ using Nervewise.Web.Export;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Clinic;
 
@@ -70,30 +71,7 @@ public class PatientModel(
         {
             return NotFound();
         }
-        Stage? stage = null;
-        if (Stage is not (null or "diary"))
-        {
-            if (RehabNames.TryParseStage(Stage, out var chosen))
-            {
-                stage = chosen;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
-            }
-        }
-        int? level = null;
-        if (Level is not (null or "default"))
-        {
-            if (int.TryParse(Level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                level = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "Agreed pain level must be a whole number.");
-            }
-        }
+        var (stage, level) = PlanForm.Read(Stage, Level, ModelState);
         // Read by hand: a bound dictionary would also pick up the other forms' fields.
         var reps = new Dictionary<string, int?>();
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("Reps[", StringComparison.Ordinal) && f.Key.EndsWith(']')))

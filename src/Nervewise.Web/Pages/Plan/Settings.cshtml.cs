@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Rehab;
+using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Plan;
 
@@ -26,30 +27,7 @@ public class SettingsModel(PlanSettingsStore settings, UserManager<NervewiseUser
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Stage? stage = null;
-        if (Stage is not (null or "diary"))
-        {
-            if (RehabNames.TryParseStage(Stage, out var chosen))
-            {
-                stage = chosen;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
-            }
-        }
-        int? level = null;
-        if (Level is not (null or "default"))
-        {
-            if (int.TryParse(Level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            {
-                level = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "Agreed pain level must be a whole number.");
-            }
-        }
+        var (stage, level) = PlanForm.Read(Stage, Level, ModelState);
         if (ModelState.ErrorCount == 0)
         {
             var owner = users.GetUserId(User)!;
