@@ -7,6 +7,7 @@ using Nervewise.Data.Identity;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Export;
 using Nervewise.Web.Reports;
+using Nervewise.Web.Account;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
@@ -25,11 +26,13 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<NervewiseDbContext>();
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
+builder.Services.AddAccountRateLimits(builder.Configuration);
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<FhirDownload>();
+builder.Services.AddScoped<FullDownload>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
@@ -64,6 +67,7 @@ app.UseStatusCodePages();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseSecurityHeaders();
+app.UseRateLimiter();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
 app.UseAuthentication();

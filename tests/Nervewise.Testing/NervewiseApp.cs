@@ -22,6 +22,9 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Test classes register many people from one address; the limits' own tests set small ones.
+        builder.UseSetting("RateLimits:SignInAttempts", "10000");
+        builder.UseSetting("RateLimits:Registrations", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton(settings));
     }
 

@@ -21,7 +21,7 @@ public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>A signed-in clinician: registered, given the role (as `nervewise users add --role clinician` would), signed in again.</summary>
-    protected async Task<HttpClient> ClinicianAsync(string email)
+    public async Task<HttpClient> ClinicianAsync(string email)
     {
         var client = App.Browser();
         await client.RegisterAsync(email);
