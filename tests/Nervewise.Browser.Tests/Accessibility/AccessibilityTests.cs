@@ -180,6 +180,9 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         var emergency = await AuditData.AssessmentAsync(page, """{"bladder-bowel-change": true}""");
         await VisitAsync(page, $"/assessment/{emergency}", "assessment result, emergency");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await page.GetByText("The rest of your result, for later").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What may be causing your pain" })).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(page, "assessment result, emergency, the rest opened");
         await VisitAsync(page, "/plan", "plan, get checked");
 
         _audit.AssertNoSeriousViolations();
