@@ -21,6 +21,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
     [
         "/", "/Error", "/status/{code:int}", "/first-aid", "/lessons", "/lessons/{slug}",
         "/account/sign-in", "/account/register", "/account/sign-out", "/account/denied", "/account", "/account/change-password",
+        "/account/data/{handler?}", "/account/delete", "/account/deleted",
         "/today", "/assessment", "/assessment/questions", "/assessment/{id:guid}", "/checkin",
         "/diary", "/diary/pain", "/diary/activity", "/diary/session", "/diary/sleep", "/diary/{id:guid}/edit",
         "/diary/import/{handler?}", "/diary/timeline", "/diary/triggers",
@@ -48,6 +49,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
 
         await FirstAidAsync(page);
 
+        await VisitAsync(page, "/account/deleted", "account deleted");
         await VisitAsync(page, "/account/sign-in", "sign in");
         await new SignInPage(page).SignInAsync("nobody@example.com", "not the right one");
         await Assertions.Expect(new SignInPage(page).Error).ToBeVisibleAsync();
@@ -166,6 +168,11 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error:not(:empty), [role=alert]").First).ToBeVisibleAsync();
         await _audit.BothWidthsAsync(page, "change password, with errors");
+        await VisitAsync(page, "/account/data", "download your data");
+        await VisitAsync(page, "/account/delete", "delete account");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account and data" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error:not(:empty)").First).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(page, "delete account, with errors");
         await VisitAsync(page, "/account/sign-out", "sign out");
         await page.GotoAsync("/no-such-page");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We couldn't find that page");
