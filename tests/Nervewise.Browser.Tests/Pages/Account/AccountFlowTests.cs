@@ -30,7 +30,7 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
         await ScreenshotAsync(page, "sign-in-error-360");
 
         await signIn.SignInAsync("ada@example.com", Password);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]
