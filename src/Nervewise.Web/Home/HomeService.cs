@@ -19,6 +19,7 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         PlanService.View Plan,
         bool FirstWeekStarted,
         bool PlanOnHold,
+        bool AwaitingCheck,
         IReadOnlyList<Timeline.Day> Days,
         Timeline.ReachTrend Reach,
         IReadOnlyList<Reminder> Reminders,
@@ -44,8 +45,9 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today);
         DateTimeOffset? lastCheckin = plan.Entries.Where(e => e.Type == EntryType.Checkin).Select(e => e.Time).DefaultIfEmpty().Max() is { } t && t != default ? t : null;
         var onHold = latest is not null && FirstWeek.PlanOnHold(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
+        var awaitingCheck = latest is not null && FirstWeek.AwaitingCheck(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
         var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
-        return new View(latest, plan, FirstWeek.Started(plan.Settings, plan.Entries), onHold, days, Timeline.Trend(days), due, lastCheckin, now);
+        return new View(latest, plan, FirstWeek.Started(plan.Settings, plan.Entries), onHold, awaitingCheck, days, Timeline.Trend(days), due, lastCheckin, now);
     }
 
     public async Task<Latest?> LatestAsync(string ownerId, CancellationToken cancellationToken = default) =>

@@ -125,6 +125,24 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
     }
 
     [Fact]
+    public async Task Weakness_asks_for_a_check_on_the_home_page_and_the_first_week_settles_meanwhile()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("ada@example.com");
+        await client.SubmitAsync("/assessment/questions?setup=true", new Dictionary<string, string>(SteadyNervePain) { ["a[weakness]"] = "yes", ["a[progressive-weakness]"] = "no" });
+
+        Assert.Contains("Start with: Settle", await GetAsync(client, "/welcome/first-week"), StringComparison.Ordinal);
+        await client.SubmitAsync("/welcome/first-week", new Dictionary<string, string>());
+        var home = await GetAsync(client, "/today");
+        Assert.Contains("Book a physiotherapist or doctor", home, StringComparison.Ordinal);
+        Assert.Contains("Step 1 of 6: Settle.", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nerve exercises are paused", home, StringComparison.Ordinal);
+
+        await client.SubmitAsync("/today", new Dictionary<string, string>(), "/today?handler=Checked");
+        Assert.DoesNotContain("Book a physiotherapist or doctor", await GetAsync(client, "/today"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stage_already_chosen_is_never_overwritten_by_the_first_week()
     {
         var client = App.Browser();
