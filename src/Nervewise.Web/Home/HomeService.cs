@@ -43,7 +43,8 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var rules = HomeRules.Current;
 
         var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today);
-        DateTimeOffset? lastCheckin = plan.Entries.Where(e => e.Type == EntryType.Checkin).Select(e => e.Time).DefaultIfEmpty().Max() is { } t && t != default ? t : null;
+        var checkins = plan.Entries.Where(e => e.Type == EntryType.Checkin).ToList();
+        DateTimeOffset? lastCheckin = checkins.Count == 0 ? null : checkins.Max(e => e.Time);
         var onHold = latest is not null && FirstWeek.PlanOnHold(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
         var awaitingCheck = latest is not null && FirstWeek.AwaitingCheck(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
         var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
