@@ -11,6 +11,7 @@ using Nervewise.Web.Account;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
 
@@ -36,6 +37,7 @@ builder.Services.AddScoped<FullDownload>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
+builder.Services.AddScoped<HomeService>();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Index");

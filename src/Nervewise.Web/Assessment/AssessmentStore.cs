@@ -35,6 +35,13 @@ public sealed class AssessmentStore(NervewiseDbContext db, TimeProvider clock)
             .OrderByDescending(a => a.TakenAt)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The newest assessment, or null before the first.</summary>
+    public Task<AssessmentRecord?> LatestAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderByDescending(a => a.TakenAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public Task<AssessmentRecord?> FindAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
         db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, cancellationToken);
 

@@ -23,6 +23,12 @@ internal sealed class Answers
         return this;
     }
 
+    public Answers Choice(string item, string code)
+    {
+        _steps.Add(b => b.Choice(item, code));
+        return this;
+    }
+
     public Answers RehabWeeks(int weeks)
     {
         _steps.Add(b => b.Number("weeks-of-rehab-without-improvement", weeks));

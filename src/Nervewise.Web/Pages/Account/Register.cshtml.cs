@@ -53,7 +53,8 @@ public class RegisterModel(
         }
         await transaction.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/today");
+        // The first run: what Nervewise does, the questions, then a first week that fits (skippable).
+        return Redirect("/welcome");
     }
 
     // Identity's own wording names user names; ours speaks of emails.

@@ -22,6 +22,10 @@ public class QuestionsModel(AssessmentStore store, UserManager<NervewiseUser> us
     [BindProperty]
     public int Step { get; set; }
 
+    /// <summary>Part of the first run (/welcome): the last screen leads on to the first week instead of the result.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Setup { get; set; }
+
     public AssessmentAnswers Answers { get; private set; } = AssessmentAnswers.Empty;
 
     public Screen Current => Questionnaire.Screens[Step];
@@ -71,7 +75,7 @@ public class QuestionsModel(AssessmentStore store, UserManager<NervewiseUser> us
         if (next is null || AssessmentEngine.Assess(answers).Urgency == Urgency.Emergency)
         {
             var record = await store.SaveAsync(users.GetUserId(User)!, answers, HttpContext.RequestAborted);
-            return Redirect($"/assessment/{record.Id}");
+            return Redirect(Setup ? "/welcome/first-week" : $"/assessment/{record.Id}");
         }
         Step = next.Value;
         return Fresh();

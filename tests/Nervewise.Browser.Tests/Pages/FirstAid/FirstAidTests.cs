@@ -14,7 +14,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/account/register");
         await new RegisterPage(page).RegisterAsync($"{Guid.NewGuid():N}@example.com", Password);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Nervewise" })).ToBeVisibleAsync();
         return page;
     }
 

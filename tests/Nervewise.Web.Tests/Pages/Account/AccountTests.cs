@@ -26,12 +26,12 @@ public abstract class AccountTests(DatabaseProvider provider) : AppTest(provider
         var response = await client.RegisterAsync("ada@example.com");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/today", response.Headers.Location?.OriginalString);
+        Assert.Equal("/welcome", response.Headers.Location?.OriginalString);
         var me = await client.GetFromJsonAsync<Me>("/api/v1/me");
         Assert.Equal("ada@example.com", me!.Email);
         Assert.Equal([Roles.Patient], me.Roles);
-        var today = await client.GetStringAsync("/today");
-        Assert.Contains("ada@example.com", today, StringComparison.Ordinal);
+        var welcome = await client.GetStringAsync("/welcome");
+        Assert.Contains("Welcome to Nervewise", welcome, StringComparison.Ordinal);
     }
 
     [Fact]

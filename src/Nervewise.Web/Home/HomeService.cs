@@ -1,0 +1,64 @@
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Home;
+using Nervewise.Web.Assessment;
+using Nervewise.Web.Plan;
+
+namespace Nervewise.Web.Home;
+
+/// <summary>
+/// The signed-in home page in one read: the plan for today, the latest assessment and the first week it suggests,
+/// the pain of the last weeks, and which reminders are due. Time comes from the injected clock only.
+/// </summary>
+public sealed class HomeService(AssessmentStore assessments, PlanService plans, TimeProvider clock)
+{
+    public sealed record Latest(Guid Id, DateTimeOffset TakenAt, AssessmentResult Result, IReadOnlyList<string> UnansweredSafety, FirstWeekPlan FirstWeek);
+
+    public sealed record View(
+        Latest? Assessment,
+        PlanService.View Plan,
+        bool FirstWeekStarted,
+        bool PlanOnHold,
+        bool AwaitingCheck,
+        IReadOnlyList<Timeline.Day> Days,
+        Timeline.ReachTrend Reach,
+        IReadOnlyList<Reminder> Reminders,
+        DateTimeOffset? LastCheckin,
+        DateTimeOffset Now)
+    {
+        /// <summary>Set-up is finished once the questions have been answered; until then the home page offers to finish it.</summary>
+        public bool SetupDone => Assessment is not null;
+
+        public int Flares => Days.Sum(d => d.Flares);
+
+        public bool Due(Reminder reminder) => Reminders.Contains(reminder);
+    }
+
+    public async Task<View> ForAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        var plan = await plans.ForAsync(ownerId, cancellationToken: cancellationToken);
+        var record = await assessments.LatestAsync(ownerId, cancellationToken);
+        var latest = record is null ? null : Read(record);
+        var now = clock.GetUtcNow();
+        var rules = HomeRules.Current;
+
+        var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today);
+        var checkins = plan.Entries.Where(e => e.Type == EntryType.Checkin).ToList();
+        DateTimeOffset? lastCheckin = checkins.Count == 0 ? null : checkins.Max(e => e.Time);
+        var onHold = latest is not null && FirstWeek.PlanOnHold(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
+        var awaitingCheck = latest is not null && FirstWeek.AwaitingCheck(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
+        var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
+        return new View(latest, plan, FirstWeek.Started(plan.Settings, plan.Entries), onHold, awaitingCheck, days, Timeline.Trend(days), due, lastCheckin, now);
+    }
+
+    public async Task<Latest?> LatestAsync(string ownerId, CancellationToken cancellationToken = default) =>
+        await assessments.LatestAsync(ownerId, cancellationToken) is { } record ? Read(record) : null;
+
+    private static Latest Read(Data.Assessments.AssessmentRecord record)
+    {
+        // Shown as computed when it was taken, like the result page.
+        var result = AssessmentStore.Result(record).ToResult();
+        var answers = AssessmentStore.Answers(record);
+        return new Latest(record.Id, record.TakenAt, result, AssessmentWording.UnansweredSafety(answers), FirstWeek.For(result, answers));
+    }
+}

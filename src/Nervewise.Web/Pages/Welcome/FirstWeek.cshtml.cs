@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Diary;
+using Nervewise.Data.Identity;
+using Nervewise.Data.Plan;
+using Nervewise.Domain.Home;
+using Nervewise.Domain.Rehab;
+using Nervewise.Web.Home;
+
+namespace Nervewise.Web.Pages.Welcome;
+
+/// <summary>
+/// The first run, step 3: the first week that fits the latest assessment. Warning signs come first and hold the
+/// exercise plan back; otherwise "Start my first week" sets the starting stage, unless the plan already has one.
+/// </summary>
+public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryStore diary, UserManager<NervewiseUser> users) : PageModel
+{
+    public HomeService.Latest Latest { get; private set; } = null!;
+
+    /// <summary>A stage already chosen by the person or their clinician; then this page does not change it.</summary>
+    public Stage? ChosenStage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await home.LatestAsync(users.GetUserId(User)!, HttpContext.RequestAborted) is not { } latest)
+        {
+            return Redirect("/welcome");
+        }
+        Latest = latest;
+        ChosenStage = (await settings.GetAsync(users.GetUserId(User)!, HttpContext.RequestAborted)).Stage;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var owner = users.GetUserId(User)!;
+        if (await home.LatestAsync(owner, HttpContext.RequestAborted) is not { } latest)
+        {
+            return Redirect("/welcome");
+        }
+        if (latest.FirstWeek.Stage is not { } start)
+        {
+            return Redirect("/today");
+        }
+        var entries = (await diary.AllAsync(owner, cancellationToken: HttpContext.RequestAborted)).Select(r => r.ToEntry());
+        var (after, _) = await settings.ChangeAsync(owner, PlanActor.Self(owner),
+            s => FirstWeek.Started(s, entries) ? s : s with { Stage = start }, HttpContext.RequestAborted);
+        TempData["Saved"] = after.Stage == start
+            ? $"Your first week has started: {RehabRules.Current.For(start).Name.ToLowerInvariant()}."
+            : "Your plan already had a starting point, so it stays as it is.";
+        return Redirect("/today");
+    }
+}

@@ -1,0 +1,121 @@
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Home;
+using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Tests.Assessment;
+
+namespace Nervewise.Domain.Tests.Home;
+
+public sealed class FirstWeekTests
+{
+    private static readonly string[] Calm = ["delayed-unpredictable", "worse-at-night", "distressed-by-pain"];
+
+    private static FirstWeekPlan For(Answers answers)
+    {
+        var built = answers.Build();
+        return FirstWeek.For(AssessmentEngine.Assess(built), built);
+    }
+
+    [Fact]
+    public void Nerve_pain_that_is_hard_to_predict_starts_by_settling()
+    {
+        var plan = For(Answers.Yes("pins-and-needles", "pain-below-knee", "delayed-unpredictable"));
+        Assert.Equal((FirstWeekKind.Nerve, Stage.Settle), (plan.Kind, plan.Stage));
+    }
+
+    [Fact]
+    public void Nerve_pain_that_is_fairly_steady_starts_with_general_movement()
+    {
+        var plan = For(Answers.Yes("pins-and-needles", "pain-below-knee").No(Calm));
+        Assert.Equal((FirstWeekKind.Nerve, Stage.GeneralMovement), (plan.Kind, plan.Stage));
+    }
+
+    [Fact]
+    public void An_unanswered_sign_of_unsettled_pain_keeps_the_first_week_at_settle()
+    {
+        var plan = For(Answers.Yes("pins-and-needles", "pain-below-knee").No("delayed-unpredictable", "worse-at-night"));
+        Assert.Equal(Stage.Settle, plan.Stage);
+    }
+
+    [Fact]
+    public void Pain_getting_worse_keeps_the_first_week_at_settle()
+    {
+        var plan = For(Answers.Yes("pins-and-needles", "pain-below-knee").No(Calm).Choice("trend", "worse"));
+        Assert.Equal(Stage.Settle, plan.Stage);
+    }
+
+    [Theory]
+    [InlineData("saddle-numbness")]
+    [InlineData("bladder-bowel-change")]
+    [InlineData("fever-or-unwell")]
+    [InlineData("constant-night-pain")]
+    public void Warning_signs_come_first_and_hold_back_the_exercise_plan(string flag)
+    {
+        var plan = For(Answers.Yes("pins-and-needles", "pain-below-knee", flag).No(Calm));
+        Assert.Equal(FirstWeekKind.RedFlags, plan.Kind);
+        Assert.Null(plan.Stage);
+        Assert.True(plan.HoldsPlan);
+    }
+
+    [Fact]
+    public void Weakness_that_is_not_getting_worse_means_a_check_and_settling_meanwhile()
+    {
+        var plan = For(Answers.Yes("weakness", "pins-and-needles").No("progressive-weakness").No(Calm));
+        Assert.Equal((FirstWeekKind.CheckFirst, Stage.Settle), (plan.Kind, plan.Stage));
+    }
+
+    [Fact]
+    public void A_strained_muscle_without_nerve_signs_starts_with_easy_movement_and_says_why()
+    {
+        var plan = For(Answers.Yes("sudden-onset-in-activity", "bruising", "local-tender-spot")
+            .No("pins-and-needles", "numbness", "pain-below-knee"));
+        Assert.Equal((FirstWeekKind.OtherSource, Stage.GeneralMovement), (plan.Kind, plan.Stage));
+        Assert.Contains("muscle or tendon", plan.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_questionnaire_is_unclear_and_settles() =>
+        Assert.Equal((FirstWeekKind.Unclear, Stage.Settle), (For(Answers.None).Kind, For(Answers.None).Stage));
+
+    [Fact]
+    public void The_first_week_rules_name_real_items_and_urgencies()
+    {
+        var rules = HomeRules.Current.FirstWeek;
+        var items = AssessmentQuestionnaire.Current.Items;
+        Assert.All(rules.UnsettledSigns.Value, item => Assert.True(items.ContainsKey(item), item));
+        var urgencies = Enum.GetNames<Urgency>().Select(n => n.ToLowerInvariant()).ToList();
+        Assert.All(rules.HoldPlanAt.Value.Concat(rules.SettleOnlyAt.Value), u => Assert.Contains(u, urgencies));
+        var trend = items["trend"].Options.Select(o => o.Code).ToList();
+        Assert.All(rules.WorseTrend.Value, code => Assert.Contains(code, trend));
+    }
+
+    [Fact]
+    public void A_held_plan_is_released_only_by_a_check_after_the_assessment()
+    {
+        var held = new FirstWeekPlan(FirstWeekKind.RedFlags, null, "");
+        var taken = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.True(FirstWeek.PlanOnHold(held, taken, null));
+        Assert.True(FirstWeek.PlanOnHold(held, taken, taken.AddDays(-1)));
+        Assert.False(FirstWeek.PlanOnHold(held, taken, taken.AddDays(2)));
+        Assert.False(FirstWeek.PlanOnHold(new FirstWeekPlan(FirstWeekKind.Nerve, Stage.Settle, ""), taken, null));
+    }
+
+    [Fact]
+    public void Weakness_waits_for_a_check_without_holding_the_plan_back()
+    {
+        var check = new FirstWeekPlan(FirstWeekKind.CheckFirst, Stage.Settle, "");
+        var taken = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.True(FirstWeek.AwaitingCheck(check, taken, null));
+        Assert.False(FirstWeek.PlanOnHold(check, taken, null));
+        Assert.False(FirstWeek.AwaitingCheck(check, taken, taken.AddHours(1)));
+        Assert.False(FirstWeek.AwaitingCheck(new FirstWeekPlan(FirstWeekKind.Nerve, Stage.Settle, ""), taken, null));
+    }
+
+    [Fact]
+    public void The_first_week_has_started_once_the_plan_has_a_stage_or_a_session_is_logged()
+    {
+        var session = Nervewise.Domain.Diary.DiaryEntry.Create(DateTimeOffset.UnixEpoch, Nervewise.Domain.Diary.EntryType.Exercise, "easing-positions", 1, 5, null);
+        Assert.False(FirstWeek.Started(PlanSettings.None, []));
+        Assert.True(FirstWeek.Started(PlanSettings.None with { Stage = Stage.Settle }, []));
+        Assert.True(FirstWeek.Started(PlanSettings.None, [session]));
+    }
+}
