@@ -48,6 +48,11 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var onHold = latest is not null && FirstWeek.PlanOnHold(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
         var awaitingCheck = latest is not null && FirstWeek.AwaitingCheck(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
         var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
+        if (onHold)
+        {
+            // While a doctor is needed, the instructions stand alone: no nudge towards the check-in.
+            due = [.. due.Where(r => r != Reminder.CheckIn)];
+        }
         return new View(latest, plan, FirstWeek.Started(plan.Settings, plan.Entries), onHold, awaitingCheck, days, Timeline.Trend(days), due, lastCheckin, now);
     }
 

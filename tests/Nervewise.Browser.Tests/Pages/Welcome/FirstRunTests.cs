@@ -121,4 +121,29 @@ public sealed class FirstRunTests(ChromiumFixture chromium) : BrowserTest(chromi
         await page.GetByRole(AriaRole.Link, new() { Name = "Carry on setting up" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Start the questions" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Warning_signs_in_the_first_run_put_the_instructions_first_and_no_exercise_plan()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).RegisterAsync("lee@example.com", Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start the questions" }).ClickAsync();
+        var questions = new QuestionnairePage(page);
+        await questions.AnswerAsync("new trouble passing urine", "Yes");
+        await questions.NextAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Go to an emergency department now");
+        var box = await alert.BoundingBoxAsync();
+        Assert.True(box is { Y: < 250 }, "The emergency instructions must be the first thing on the screen.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start my first week" })).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "first-run-red-flag-360");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to my home page" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Go to an emergency department now" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nerve exercises are paused", new() { Exact = false })).ToBeVisibleAsync();
+        await FitsAsync(page, 2);
+        await ScreenshotAsync(page, "first-run-red-flag-today-360");
+    }
 }

@@ -117,6 +117,7 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
         var home = await GetAsync(client, "/today");
         Assert.Contains("Go to an emergency department now", home, StringComparison.Ordinal);
         Assert.Contains("Nerve exercises are paused", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("weekly check-in", home, StringComparison.Ordinal);
 
         await client.SubmitAsync("/today", new Dictionary<string, string>(), "/today?handler=Checked");
         home = await GetAsync(client, "/today");
