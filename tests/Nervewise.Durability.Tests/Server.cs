@@ -36,9 +36,20 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
     /// <summary>Launches the app and waits until /health answers.</summary>
     public async Task StartAsync()
     {
-        var process = Launch();
-        await process.WaitUntilHealthyAsync(_probe, StartPatience);
-        StartTimes.Add(process.Started.Elapsed);
+        for (var attempt = 1; ; attempt++)
+        {
+            var process = Launch();
+            try
+            {
+                await process.WaitUntilHealthyAsync(_probe, StartPatience);
+                StartTimes.Add(process.Started.Elapsed);
+                return;
+            }
+            catch (InvalidOperationException) when (process.PortWasTaken && attempt < 3)
+            {
+                // Another program took the port between choosing and binding it: choose again.
+            }
+        }
     }
 
     public void Kill()
@@ -64,8 +75,8 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
         ["Database__MigrateOnStart"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        // Names the moment EF Core takes its migration lock, so a start-up can be killed right there.
-        ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Migrations"] = "Information",
+        // Names the moments EF Core starts migrating and takes its lock, so a start-up can be killed right there.
+        ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Migrations"] = "Debug",
         ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         ["DOTNET_USE_POLLING_FILE_WATCHER"] = "true",
     };

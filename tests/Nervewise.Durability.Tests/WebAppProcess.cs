@@ -9,7 +9,9 @@ namespace Nervewise.Durability.Tests;
 /// <summary>One run of the built web app as a process of its own, so that it can be killed like a real server.</summary>
 internal sealed class WebAppProcess : IDisposable
 {
-    // EF Core logs this (event 20411) just before it takes its migration lock: the moment to kill a start-up.
+    // EF Core logs these as it starts migrating (20400) and just before it takes its SQLite lock row (20411;
+    // Npgsql takes its lock without a log line): moments to kill a start-up.
+    private const string MigrationMarker = "Microsoft.EntityFrameworkCore.Migrations[20400]";
     private const string MigrationLockMarker = "Microsoft.EntityFrameworkCore.Migrations[20411]";
     private const int LogLines = 300;
 
@@ -17,6 +19,7 @@ internal sealed class WebAppProcess : IDisposable
     private static readonly ConcurrentDictionary<int, Process> Running = new();
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly TaskCompletionSource _migrating = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _migrationLock = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     static WebAppProcess() =>
@@ -63,7 +66,10 @@ internal sealed class WebAppProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Completes when the app logs that it is about to take EF Core's migration lock.</summary>
+    /// <summary>Completes when the app logs that it starts migrating the database.</summary>
+    public Task Migrating => _migrating.Task;
+
+    /// <summary>Completes when the app logs that it is about to take EF Core's migration lock (SQLite only).</summary>
     public Task MigrationLockTaking => _migrationLock.Task;
 
     /// <summary>The last lines the app wrote, for failure messages.</summary>
@@ -130,6 +136,10 @@ internal sealed class WebAppProcess : IDisposable
         while (_log.Count > LogLines && _log.TryDequeue(out _))
         {
         }
+        if (line.Contains(MigrationMarker, StringComparison.Ordinal))
+        {
+            _migrating.TrySetResult();
+        }
         if (line.Contains(MigrationLockMarker, StringComparison.Ordinal))
         {
             _migrationLock.TrySetResult();
@@ -151,11 +161,40 @@ internal sealed class WebAppProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// A port that is free now, below the range the kernel hands out for outgoing connections (32768 and up on
+    /// Linux), so that the writers' own connections cannot take it while the app starts.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = attempt < 50 ? Random.Shared.Next(20000, 32000) : 0;
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            catch (SocketException)
+            {
+                // Taken; try another.
+            }
+        }
+    }
+
+    /// <summary>Whether the app gave up because its port was taken after it was chosen.</summary>
+    public bool PortWasTaken
+    {
+        get
+        {
+            if (!_process.HasExited)
+            {
+                return false;
+            }
+            _process.WaitForExit(); // reads the last lines
+            return LogTail.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>The same dotnet that runs the tests.</summary>
