@@ -55,8 +55,12 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
     public void Kill()
     {
         _current!.Kill();
+        AppCpu += _current.CpuTime;
         Kills++;
     }
+
+    /// <summary>Processor time of every killed run together.</summary>
+    public TimeSpan AppCpu { get; private set; }
 
     public void Dispose()
     {

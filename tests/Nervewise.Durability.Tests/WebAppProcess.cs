@@ -108,6 +108,7 @@ internal sealed class WebAppProcess : IDisposable
     /// <summary>SIGKILL on Unix: no shutdown code runs, as when the machine's OOM killer or a crash ends it.</summary>
     public void Kill()
     {
+        CpuTime = TryCpuTime();
         TryKill(_process);
         if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
         {
@@ -118,8 +119,15 @@ internal sealed class WebAppProcess : IDisposable
         Running.TryRemove(_process.Id, out _);
     }
 
+    /// <summary>Processor time the run used, read just before it was killed.</summary>
+    public TimeSpan CpuTime { get; private set; }
+
     public void Dispose()
     {
+        if (!_process.HasExited)
+        {
+            CpuTime = TryCpuTime();
+        }
         TryKill(_process);
         _process.WaitForExit(TimeSpan.FromSeconds(30));
         Running.TryRemove(_process.Id, out _);
@@ -143,6 +151,18 @@ internal sealed class WebAppProcess : IDisposable
         if (line.Contains(MigrationLockMarker, StringComparison.Ordinal))
         {
             _migrationLock.TrySetResult();
+        }
+    }
+
+    private TimeSpan TryCpuTime()
+    {
+        try
+        {
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return CpuTime;
         }
     }
 
