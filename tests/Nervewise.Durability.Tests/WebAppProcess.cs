@@ -100,7 +100,7 @@ internal sealed class WebAppProcess : IDisposable
             {
                 // Not listening yet.
             }
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
         throw new TimeoutException($"The app did not answer /health within {patience.TotalSeconds:0} s.{Environment.NewLine}{LogTail}");
     }

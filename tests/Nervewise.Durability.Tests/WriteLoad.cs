@@ -130,7 +130,7 @@ internal sealed class WriteLoad
                     break;
                 }
                 // Soon, but not so often that waiting writers slow the server's own start.
-                await Task.Delay(random.Next(50, 150));
+                await Task.Delay(random.Next(100, 250));
             }
         }
     }
