@@ -20,8 +20,21 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
 
-        // EF Core takes a database-wide lock here, so several instances starting together migrate once.
-        await db.Database.MigrateAsync(cancellationToken);
+        if (settings.SqliteFile is { } sqliteFile)
+        {
+            // EF Core's SQLite migration lock is a row that a killed process leaves behind, and every later start
+            // would wait for it forever. A file lock dies with its process: holding it, we are the only one
+            // migrating, so a lock row found now is stale.
+            await using var migrating = await SqliteMigrationLock.AcquireAsync(sqliteFile, cancellationToken);
+            await SqliteMigrationLock.ClearStaleRowAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            // EF Core takes a database-wide lock here (released with the connection), so several instances
+            // starting together migrate once.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
