@@ -5,7 +5,7 @@
 # Release, then for the bare app, the web app on a fresh SQLite file and the web app on a fresh PostgreSQL
 # database: times start-up to the first 200, reads the memory (RSS) when idle, signs in many people through
 # the real forms, and drives the pages and the diary API with wrk. Prints a markdown summary and writes it to
-# TestResults/load/results.md. Takes about five minutes.
+# TestResults/load/results.md. Takes about five minutes on a quiet machine (registering the people is most of it).
 #
 # Settings (environment):
 #   LOAD_DURATION=15     seconds of each measured wrk run;  LOAD_WARMUP=10: seconds of the warm-up before each
@@ -17,6 +17,7 @@
 #   LOAD_APP_ENV         extra KEY=VALUE settings for the web app, space-separated, for instance
 #                        "RateLimits__Enabled=false" if sign-in limits get in the way of registering the people
 #   LOAD_TARGETS         which of "bare sqlite postgres" to measure (all three by default; bare is the ceiling)
+#   LOAD_PUBLISH_ARGS    what dotnet publish is given besides -c Release (default: -r linux-x64 --self-contained false)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
