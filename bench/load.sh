@@ -5,7 +5,7 @@
 # Release, then for the bare app, the web app on a fresh SQLite file and the web app on a fresh PostgreSQL
 # database: times start-up to the first 200, reads the memory (RSS) when idle, signs in many people through
 # the real forms, and drives the pages and the diary API with wrk. Prints a markdown summary and writes it to
-# TestResults/load/results.md. Takes about five minutes on a quiet machine (registering the people is most of it).
+# TestResults/load/results.md. Takes about five minutes on a quiet machine.
 #
 # Settings (environment):
 #   LOAD_DURATION=15     seconds of each measured wrk run;  LOAD_WARMUP=10: seconds of the warm-up before each
