@@ -13,8 +13,10 @@ public static class DataServices
     /// </summary>
     public static IServiceCollection AddNervewiseData(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteNervewiseDbContext>((sp, options) => Configure(sp, options));
-        services.AddDbContext<PostgresNervewiseDbContext>((sp, options) => Configure(sp, options));
+        // Pooled: a request reuses a context and its options instead of building both again (docs/performance.md).
+        // The contexts keep no state of their own between requests, so reuse is safe.
+        services.AddDbContextPool<SqliteNervewiseDbContext>((sp, options) => Configure(sp, options));
+        services.AddDbContextPool<PostgresNervewiseDbContext>((sp, options) => Configure(sp, options));
         services.AddScoped<NervewiseDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresNervewiseDbContext>(),
@@ -37,7 +39,7 @@ public static class DataServices
                 options.UseNpgsql(settings.ConnectionString);
                 break;
             default:
-                options.UseSqlite(settings.ConnectionString);
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
         }
     }

@@ -77,4 +77,20 @@ public class SqliteFileTests
         var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
         Assert.Equal("wal", mode.Single());
     }
+
+    [Fact]
+    public async Task Every_SQLite_connection_commits_without_waiting_for_the_disk_and_waits_for_another_writer()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var services = database.OpenServices();
+        await services.InitializeDatabaseAsync();
+
+        // Twice, so that a connection taken again from the pool is checked too.
+        for (var i = 0; i < 2; i++)
+        {
+            await using var db = database.OpenContext();
+            Assert.Equal([1], await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync()); // 1 = NORMAL
+            Assert.Equal([5000], await db.Database.SqlQueryRaw<int>("PRAGMA busy_timeout").ToListAsync());
+        }
+    }
 }

@@ -20,12 +20,8 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
     /// <summary>Adds an entry under the client's id; the same id again returns what is stored and adds nothing.</summary>
     public async Task<(Outcome Outcome, DiaryEntryRecord? Record)> AddAsync(string userId, Guid id, DiaryEntry entry, CancellationToken cancellationToken = default)
     {
-        var existing = await db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (existing is not null)
-        {
-            return existing.UserId == userId ? (Outcome.AlreadyThere, existing) : (Outcome.IdTaken, null);
-        }
-
+        // Insert first: a new id is by far the common case, and a repeat is caught by the key below,
+        // so a new entry costs one statement rather than a look-up and then an insert.
         var now = clock.GetUtcNow();
         var record = new DiaryEntryRecord { Id = id, UserId = userId, Type = "", Item = "", Note = "", CreatedAt = now, UpdatedAt = now };
         record.Set(entry);
@@ -37,10 +33,14 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Two copies of one request raced; the other one won. Report what is stored.
+            // The id is stored already: sent again (a retry, or two copies racing), or someone else's. Report what is stored.
             db.ChangeTracker.Clear();
-            var winner = await db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-            return winner?.UserId == userId ? (Outcome.AlreadyThere, winner) : (Outcome.IdTaken, null);
+            var stored = await db.DiaryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (stored is null)
+            {
+                throw; // Not the id: some other failure, which the caller must see.
+            }
+            return stored.UserId == userId ? (Outcome.AlreadyThere, stored) : (Outcome.IdTaken, null);
         }
     }
 
