@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Nervewise.Domain.Input;
 
 namespace Nervewise.Domain.Diary;
 
@@ -83,6 +84,10 @@ public sealed partial record DiaryEntry
         if (note is { Length: > MaxNoteLength })
         {
             errors.Add(new("note", $"is longer than {MaxNoteLength} characters"));
+        }
+        else if (StoredText.Problem(note) is { } problem)
+        {
+            errors.Add(new("note", problem));
         }
         return errors;
     }
