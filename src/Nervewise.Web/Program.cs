@@ -33,8 +33,10 @@ builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
+builder.Services.AddNervewiseRequestLimits();
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.LimitPageBodies();
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");

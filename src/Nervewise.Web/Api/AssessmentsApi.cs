@@ -26,7 +26,7 @@ internal static class AssessmentsApi
     private static ContentHttpResult GetQuestionnaire() =>
         TypedResults.Text(AssessmentQuestionnaire.Current.Json, "application/fhir+json", Encoding.UTF8);
 
-    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<IResult> Create(
         HttpRequest request, ClaimsPrincipal principal, UserManager<Data.Identity.NervewiseUser> users,
         AssessmentStore store, CancellationToken cancellationToken)
     {
@@ -41,9 +41,14 @@ internal static class AssessmentsApi
         }
 
         string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        try
         {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
             body = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return JsonBody.TooLargeOr(ex, request);
         }
 
         AssessmentAnswers answers;

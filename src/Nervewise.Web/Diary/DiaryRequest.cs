@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Input;
 
 namespace Nervewise.Web.Diary;
 
@@ -21,6 +22,12 @@ public static class DiaryRequest
         if (body.ValueKind != JsonValueKind.Object)
         {
             Fail("$", "expected a JSON object");
+            return new(null, null, errors);
+        }
+        // Reading an escaped lone surrogate ("\ud800") as a string throws, so such a body is refused first.
+        if (JsonText.FirstUnreadable(body) is { } broken)
+        {
+            Fail(broken, StoredText.BrokenCharacter);
             return new(null, null, errors);
         }
 

@@ -19,6 +19,7 @@ public class StatusModel : PageModel
         400 => ("That form had expired", "For your safety, forms stop working after a while or after you sign in or out. Go back, reload the page and try again."),
         403 => ("This page isn't available to you", "Your account doesn't have access to it."),
         404 => ("We couldn't find that page", "The link may be old, or the address may have a typo."),
+        413 => ("That was too large to send", "The form or file was bigger than this page accepts. Go back and send something smaller, or split a large file in two."),
         _ => ("Something went wrong", "Nothing you did caused this. Please try again in a moment."),
     };
 }
