@@ -9,7 +9,7 @@ namespace Nervewise.Domain.Input;
 /// </summary>
 public static class StoredText
 {
-    public const string BrokenCharacter = "holds a broken character (a lone UTF-16 surrogate, \\uD800 to \\uDFFF); remove it";
+    public const string BrokenCharacter = "holds a broken character (invalid UTF-8, or a lone UTF-16 surrogate such as \\uD800); remove it";
     public const string NulCharacter = "holds a NUL character (\\u0000), which cannot be stored; remove it";
 
     /// <summary>Why the text cannot be stored, or null when it can.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Input;
 using Nervewise.Web.Assessment;
 
 namespace Nervewise.Web.Api;
@@ -11,6 +12,7 @@ namespace Nervewise.Web.Api;
 internal static class AssessmentsApi
 {
     private static readonly string[] JsonTypes = ["application/json", "application/fhir+json"];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static RouteGroupBuilder MapAssessmentsApi(this RouteGroupBuilder api)
     {
@@ -43,12 +45,18 @@ internal static class AssessmentsApi
         string body;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            // Strict UTF-8: a broken byte is refused, not quietly turned into U+FFFD.
+            using var reader = new StreamReader(request.Body, StrictUtf8);
             body = await reader.ReadToEndAsync(cancellationToken);
         }
         catch (BadHttpRequestException ex)
         {
             return JsonBody.TooLargeOr(ex, request);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [StoredText.BrokenCharacter] },
+                title: "The answers were refused; nothing was saved.");
         }
 
         AssessmentAnswers answers;

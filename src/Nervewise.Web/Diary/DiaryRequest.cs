@@ -50,6 +50,10 @@ public static class DiaryRequest
         {
             Fail("time", DiaryTime.Expected);
         }
+        else if (DiaryEntry.CheckTime(time) is { } outOfRange)
+        {
+            Fail("time", outOfRange.Message);
+        }
 
         var type = default(EntryType);
         if (!body.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String

@@ -75,4 +75,37 @@ public class FoundBugTests
 
         Assert.Equal(new CsvError(2, "note", StoredText.NulCharacter), Assert.Single(refused.Errors));
     }
+
+    /// <summary>A far-future flare once broke the triggers page: its end (time plus duration) was past DateTimeOffset's last instant.</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    [InlineData("2200-01-01T00:00:00Z")]
+    [InlineData("1899-12-31T23:00:00-14:00")]
+    public void A_time_outside_1900_to_2199_is_refused_in_a_file_and_in_code(string time)
+    {
+        var refused = Assert.Throws<DiaryCsvException>(() =>
+            DiaryCsv.Read(new StringReader($"{DiaryCsv.Header}\r\n{time},flare,foot,9,20160,\r\n")));
+        Assert.Equal((2, "time"), (Assert.Single(refused.Errors).Line, refused.Errors[0].Column));
+        Assert.StartsWith(DiaryTime.OutOfRange, refused.Errors[0].Message, StringComparison.Ordinal);
+
+        Assert.True(DiaryTime.TryParse(time, out var parsed));
+        var thrown = Assert.Throws<DiaryEntryException>(() => DiaryEntry.Create(parsed, EntryType.Flare, "foot", 9, 20160, null));
+        Assert.Equal("time", Assert.Single(thrown.Errors).Column);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01T00:00:00Z")]
+    [InlineData("2199-12-31T23:59:59Z")]
+    [InlineData("2199-12-31T23:59:59-14:00")]
+    [InlineData("1900-01-01T00:00:00+14:00")]
+    public void The_edges_of_the_range_are_kept_and_their_end_is_reachable(string time)
+    {
+        Assert.True(DiaryTime.TryParse(time, out var parsed));
+
+        var entry = DiaryEntry.Create(parsed, EntryType.Flare, "foot", 9, DiaryEntry.MaxDurationMinutes, null);
+
+        Assert.Equal(parsed.AddMinutes(DiaryEntry.MaxDurationMinutes), entry.End);
+    }
 }

@@ -89,7 +89,7 @@ public static class Nasty
 
     /// <summary>Takes a fixed number of samples with a fixed seed, so a web test sends the same inputs each run.</summary>
     public static IReadOnlyList<T> Samples<T>(Gen<T> gen, int count, ulong seed, int size = 30) =>
-        [.. Gen.Sample(gen, size, new Rnd(seed), count)];
+        [.. Gen.Sample(gen, count, new Rnd(seed), size)];
 }
 
 /// <summary>Builds JSON text by hand, so that it can hold what a serializer would refuse to write (lone surrogates, NUL).</summary>

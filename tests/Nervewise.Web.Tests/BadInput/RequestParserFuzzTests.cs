@@ -35,6 +35,18 @@ public class RequestParserFuzzTests(ITestOutputHelper output)
             .Select(p => $"\"{p.Item1}\":{p.Item2}")
             .Append(extra).Where(p => p.Length > 0)) + "}";
 
+    /// <summary>Entries the API should take, at the edges: times from year 1 to 9999 with any offset, odd Unicode notes, long durations.</summary>
+    internal static Gen<string> EdgeDiaryBody { get; } =
+        from time in Gen.Frequency((2, Gen.Elements(Nasty.Times.ToArray())),
+            (1, Gen.Elements("0001-01-01T00:00:00Z", "0001-01-01T00:00:00-14:00", "9999-12-31T23:59:59Z", "9999-12-31T00:00:00+14:00", "1900-01-01T00:00:00Z")))
+        from kind in Gen.Elements(
+            "\"type\":\"pain\",\"item\":\"calf\",\"value\":10", "\"type\":\"activity\",\"item\":\"driving\",\"durationMinutes\":20160",
+            "\"type\":\"flare\",\"item\":\"foot\",\"value\":9,\"durationMinutes\":20160", "\"type\":\"sleep\",\"item\":\"night\",\"value\":24",
+            "\"type\":\"exercise\",\"item\":\"slump-slider\",\"value\":0,\"durationMinutes\":0", "\"type\":\"checkin\",\"item\":\"stress\",\"value\":4",
+            "\"type\":\"relief\",\"item\":\"heat\",\"value\":-10,\"durationMinutes\":5", "\"type\":\"symptom\",\"item\":\"saddle-numbness\",\"value\":0.0000000000000000000000000001")
+        from note in Nasty.AnyString.Where(n => n.Length <= 2000)
+        select $"{{\"time\":{RawJson.Quote(time)},{kind},\"note\":{RawJson.Quote(note)}}}";
+
     private static readonly string[] Exercises = ["slump-slider", "slr-slider", "general-movement", "splits-progression"];
     private static readonly string[] DoseFields = ["minutes", "sets", "reps", "holdSeconds", "perWeek"];
 
@@ -59,7 +71,8 @@ public class RequestParserFuzzTests(ITestOutputHelper output)
     internal static bool NamesAField(string key, IEnumerable<string> fields, string json)
     {
         var first = key.Split('.', '[')[0];
-        return key == "$" || fields.Contains(first) || json.Contains(RawJson.Quote(first), StringComparison.Ordinal);
+        return key == "$" || fields.Contains(first) || json.Contains(RawJson.Quote(first), StringComparison.Ordinal)
+            || json.Contains(RawJson.Quote(key), StringComparison.Ordinal);
     }
 
     private static void WithDocument(string json, Action<JsonElement> read)
