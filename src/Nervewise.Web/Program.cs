@@ -68,6 +68,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
 app.UseSecurityHeaders();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
+app.UseDeclaredSizeLimits();
 app.UseAuthentication();
 app.UseOneTimePasswordGate();
 app.UseAuthorization();

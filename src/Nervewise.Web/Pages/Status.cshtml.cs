@@ -10,9 +10,13 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int code) => Describe(code);
+    // No model binding: a re-executed POST still carries the original body, and binding reads it as a form
+    // (failing when it is over its limit), which lost the code.
+    public void OnPost() => Describe(Code);
+
+    private int Code => int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 0;
 
     private void Describe(int code) => (Heading, Explanation) = code switch
     {
