@@ -38,8 +38,10 @@ builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<HomeService>();
+builder.Services.AddNervewiseRequestLimits();
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.LimitPageBodies();
     options.Conventions.AllowAnonymousToPage("/Index");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
@@ -72,6 +74,7 @@ app.UseSecurityHeaders();
 app.UseRateLimiter();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
+app.UseDeclaredSizeLimits();
 app.UseAuthentication();
 app.UseOneTimePasswordGate();
 app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using Nervewise.Domain.Input;
 
 namespace Nervewise.Domain.Assessment;
 
@@ -27,12 +28,21 @@ public static class AssessmentInput
         {
             throw Refused($"not valid JSON: {ex.Message}");
         }
+        catch (ArgumentException)
+        {
+            // A string that is not valid UTF-16 (a lone surrogate) cannot be JSON text.
+            throw Refused("not valid JSON: the text holds a character that is not valid Unicode");
+        }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Refused("expected a JSON object of answers or a FHIR QuestionnaireResponse");
+            }
+            if (JsonText.FirstUnreadable(document.RootElement) is { } broken)
+            {
+                throw new AssessmentInputException([new InputError(broken, StoredText.BrokenCharacter)]);
             }
             if (document.RootElement.TryGetProperty("resourceType", out var resourceType))
             {

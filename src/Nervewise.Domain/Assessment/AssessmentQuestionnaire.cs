@@ -140,7 +140,9 @@ public static class FhirJson
             error = string.Join("; ", issues.Select(i => i.Message).Take(5));
             return false;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or DeserializationFailedException)
+        // The SDK also throws InvalidOperationException on some malformed shapes and IndexOutOfRangeException on an
+        // empty property name: whatever it throws on text from outside means the text is not FHIR we can read.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             (resource, error) = (null, ex.Message);
             return false;

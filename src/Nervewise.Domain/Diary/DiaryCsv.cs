@@ -246,6 +246,11 @@ public static class DiaryCsv
     {
         if (DiaryTime.TryParse(text, out var time))
         {
+            if (DiaryEntry.CheckTime(time) is { } outOfRange)
+            {
+                errors.Add(new CsvError(line, "time", outOfRange.Message));
+                return null;
+            }
             return time;
         }
         var message = DateTime.TryParseExact(text, TimeFormatsWithoutOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)

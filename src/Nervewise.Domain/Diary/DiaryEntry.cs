@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Nervewise.Domain.Input;
 
 namespace Nervewise.Domain.Diary;
 
@@ -36,10 +37,18 @@ public sealed partial record DiaryEntry
     public static DiaryEntry Create(DateTimeOffset time, EntryType type, string item, decimal? value, int? durationMinutes, string? note)
     {
         var errors = Check(type, item, value, durationMinutes, note);
+        if (CheckTime(time) is { } timeError)
+        {
+            errors = [timeError, .. errors];
+        }
         return errors.Count == 0
             ? new DiaryEntry(time, type, item, value, durationMinutes, note ?? "")
             : throw new DiaryEntryException(errors);
     }
+
+    /// <summary>The time's problem, if it is outside the years 1900 to 2199 (<see cref="DiaryTime.InRange"/>).</summary>
+    public static FieldError? CheckTime(DateTimeOffset time) =>
+        DiaryTime.InRange(time) ? null : new("time", $"{DiaryTime.OutOfRange}, not {DiaryTime.Format(time)}");
 
     public static IReadOnlyList<FieldError> Check(EntryType type, string item, decimal? value, int? durationMinutes, string? note)
     {
@@ -83,6 +92,10 @@ public sealed partial record DiaryEntry
         if (note is { Length: > MaxNoteLength })
         {
             errors.Add(new("note", $"is longer than {MaxNoteLength} characters"));
+        }
+        else if (StoredText.Problem(note) is { } problem)
+        {
+            errors.Add(new("note", problem));
         }
         return errors;
     }

@@ -17,6 +17,15 @@ public static class DiaryTime
 
     public const string Expected = "must be an ISO 8601 time with its UTC offset, such as 2026-03-01T21:30:00+01:00";
 
+    /// <summary>
+    /// Diary times fall in the years 1900 to 2199, as written (local clock time). Outside that a time is a typo, and
+    /// analyses that step day by day from the first entry to the last, or add a duration, would run for ever or
+    /// past DateTimeOffset's last instant.
+    /// </summary>
+    public const string OutOfRange = "must be in the years 1900 to 2199";
+
+    public static bool InRange(DateTimeOffset time) => time.Year is >= 1900 and < 2200;
+
     public static string Format(DateTimeOffset time) =>
         time.ToString(time.Millisecond == 0 && time.Ticks % TimeSpan.TicksPerSecond == 0
             ? "yyyy-MM-dd'T'HH:mm:sszzz"

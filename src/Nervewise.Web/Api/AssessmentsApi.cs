@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Input;
 using Nervewise.Web.Assessment;
 
 namespace Nervewise.Web.Api;
@@ -11,6 +12,7 @@ namespace Nervewise.Web.Api;
 internal static class AssessmentsApi
 {
     private static readonly string[] JsonTypes = ["application/json", "application/fhir+json"];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static RouteGroupBuilder MapAssessmentsApi(this RouteGroupBuilder api)
     {
@@ -26,7 +28,7 @@ internal static class AssessmentsApi
     private static ContentHttpResult GetQuestionnaire() =>
         TypedResults.Text(AssessmentQuestionnaire.Current.Json, "application/fhir+json", Encoding.UTF8);
 
-    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<IResult> Create(
         HttpRequest request, ClaimsPrincipal principal, UserManager<Data.Identity.NervewiseUser> users,
         AssessmentStore store, CancellationToken cancellationToken)
     {
@@ -41,9 +43,20 @@ internal static class AssessmentsApi
         }
 
         string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        try
         {
+            // Strict UTF-8: a broken byte is refused, not quietly turned into U+FFFD.
+            using var reader = new StreamReader(request.Body, StrictUtf8);
             body = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return JsonBody.TooLargeOr(ex, request);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [StoredText.BrokenCharacter] },
+                title: "The answers were refused; nothing was saved.");
         }
 
         AssessmentAnswers answers;

@@ -31,9 +31,14 @@ internal static class DiaryApi
         new(r.Id, DiaryTime.Format(r.LocalTime), r.Type, r.Item, r.Value, r.DurationMinutes, r.Note);
 
     /// <summary>Create with a client-made id: a retry of the same id answers 200 with what is stored and adds nothing.</summary>
-    private static async Task<Results<Created<EntryView>, Ok<EntryView>, ValidationProblem, ProblemHttpResult>> Create(
-        JsonElement body, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(
+        HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var parsed = DiaryRequest.Read(body);
         if (parsed.Entry is null)
         {
@@ -44,7 +49,7 @@ internal static class DiaryApi
         {
             DiaryStore.Outcome.Created => TypedResults.Created($"/api/v1/diary/{record!.Id}", View(record)),
             DiaryStore.Outcome.AlreadyThere => TypedResults.Ok(View(record!)),
-            _ => TypedResults.Problem(title: "That id is already in use", detail: "Make a new id for a new entry.", statusCode: StatusCodes.Status409Conflict),
+            _ => (IResult)TypedResults.Problem(title: "That id is already in use", detail: "Make a new id for a new entry.", statusCode: StatusCodes.Status409Conflict),
         };
     }
 
@@ -81,16 +86,21 @@ internal static class DiaryApi
             ? TypedResults.Ok(View(record))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EntryView>, NotFound, ValidationProblem>> Update(
-        Guid id, JsonElement body, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(
+        Guid id, HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var parsed = DiaryRequest.Read(body);
         if (parsed.Entry is null)
         {
             return TypedResults.ValidationProblem(parsed.Errors, title: "The entry was refused; nothing was changed.");
         }
         var record = await store.UpdateAsync(users.GetUserId(principal)!, id, parsed.Entry, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record));
+        return record is null ? TypedResults.NotFound() : (IResult)TypedResults.Ok(View(record));
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(

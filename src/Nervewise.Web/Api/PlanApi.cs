@@ -58,9 +58,14 @@ internal static class PlanApi
         ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, cancellationToken));
 
-    private static async Task<Results<Ok<SettingsView>, ValidationProblem>> PutSettings(
-        JsonElement body, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> PutSettings(
+        HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var (change, errors) = PlanSettingsRequest.Read(body);
         if (change is null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Input;
 
 namespace Nervewise.Web.Diary;
 
@@ -23,6 +24,12 @@ public static class DiaryRequest
             Fail("$", "expected a JSON object");
             return new(null, null, errors);
         }
+        // Reading an escaped lone surrogate ("\ud800") as a string throws, so such a body is refused first.
+        if (JsonText.FirstUnreadable(body) is { } broken)
+        {
+            Fail(broken, StoredText.BrokenCharacter);
+            return new(null, null, errors);
+        }
 
         Guid? id = null;
         if (body.TryGetProperty("id", out var idElement) && idElement.ValueKind != JsonValueKind.Null)
@@ -42,6 +49,10 @@ public static class DiaryRequest
             || !DiaryTime.TryParse(timeElement.GetString(), out time))
         {
             Fail("time", DiaryTime.Expected);
+        }
+        else if (DiaryEntry.CheckTime(time) is { } outOfRange)
+        {
+            Fail("time", outOfRange.Message);
         }
 
         var type = default(EntryType);

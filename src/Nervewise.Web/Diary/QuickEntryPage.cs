@@ -32,7 +32,11 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
     /// <summary>Saves, or puts the Domain's objections into ModelState under the given field names.</summary>
     protected async Task<bool> SaveAsync(DateTimeOffset time, EntryType type, string item, decimal? value, int? duration, string? note, string confirmation)
     {
-        var problems = DiaryEntry.Check(type, item, value, duration, note);
+        var problems = DiaryEntry.Check(type, item, value, duration, note).ToList();
+        if (DiaryEntry.CheckTime(time) is { } outOfRange)
+        {
+            problems.Insert(0, outOfRange);
+        }
         foreach (var problem in problems)
         {
             ModelState.AddModelError(string.Empty, $"{Capitalise(problem.Column)} {problem.Message}.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nervewise.Domain.Input;
 using Nervewise.Domain.Rehab;
 
 namespace Nervewise.Web.Plan;
@@ -21,6 +22,12 @@ public static class PlanSettingsRequest
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors["$"] = ["expected a JSON object"];
+            return (null, errors);
+        }
+        // Reading an escaped lone surrogate ("\ud800") as a string throws, so such a body is refused first.
+        if (JsonText.FirstUnreadable(body) is { } broken)
+        {
+            errors[broken] = [StoredText.BrokenCharacter];
             return (null, errors);
         }
         foreach (var property in body.EnumerateObject())

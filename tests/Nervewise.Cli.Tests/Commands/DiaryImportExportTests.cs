@@ -110,6 +110,22 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
         Assert.Equal(5, await db.DiaryEntries.CountAsync());
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z,flare,foot,9,20160,", "bad.csv: line 7, column time")]
+    [InlineData("2026-03-03T08:00:00+01:00,pain,calf,5,,a\u0000b", "bad.csv: line 7, column note")]
+    [InlineData("2026-03-03T08:00:00+01:00,pain,calf,5,,\"never closed", "bad.csv: line 7, column note")]
+    [InlineData("\u00ff\u00fe\u0000\u0001binary", "bad.csv: line 7")]
+    public async Task A_hostile_row_fails_the_whole_import_with_a_clear_message(string row, string expected)
+    {
+        var run = await CliRun.Of(["import", Write("bad.csv", Diary + row + "\r\n"), "--user", "ada@example.com", .. Connection()]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", run.Error, StringComparison.Ordinal);
+        await using var db = _database.OpenContext();
+        Assert.Equal(0, await db.DiaryEntries.CountAsync());
+    }
+
     [Fact]
     public async Task A_bad_row_fails_the_whole_import_naming_line_and_column()
     {

@@ -28,7 +28,8 @@ public class ActivityModel(DiaryStore store, UserManager<NervewiseUser> users, T
         var item = string.IsNullOrWhiteSpace(Other) ? Item : Slugs.From(Other);
         var minutes = OtherMinutes ?? Minutes;
         // Logged when it ends, as people usually do; the entry's time is when it began.
-        var start = Finished && minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        // Only a duration the diary takes moves the start back (int.MaxValue minutes is before year 1).
+        var start = Finished && minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
         var label = item is null ? "" : DiaryVocabulary.Words(item);
         return await SaveAsync(start, EntryType.Activity, item ?? "", Effort, minutes, null, $"Saved: {label}, {minutes} minutes.")
             ? Redirect("/diary/activity")

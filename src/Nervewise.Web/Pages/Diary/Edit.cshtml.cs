@@ -42,8 +42,19 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
             ModelState.AddModelError(string.Empty, "Enter the date and time.");
             return Page();
         }
+        // Checked before the offset is applied: 0001-01-01 at +01:00 is before DateTimeOffset's first instant.
+        if (local.Year is < 1900 or >= 2200)
+        {
+            ModelState.AddModelError(string.Empty, $"Time {DiaryTime.OutOfRange}.");
+            return Page();
+        }
         var type = DiaryVocabulary.TryParse(Entry.Type, out var t) ? t : default;
-        var problems = DiaryEntry.Check(type, Item, Value, Duration, Note);
+        var time = new DateTimeOffset(local, TimeSpan.FromMinutes(Entry.OffsetMinutes));
+        var problems = DiaryEntry.Check(type, Item, Value, Duration, Note).ToList();
+        if (DiaryEntry.CheckTime(time) is { } outOfRange)
+        {
+            problems.Insert(0, outOfRange);
+        }
         foreach (var problem in problems)
         {
             ModelState.AddModelError(string.Empty, $"{char.ToUpperInvariant(problem.Column[0])}{problem.Column[1..].Replace('_', ' ')} {problem.Message}.");
@@ -52,7 +63,6 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         {
             return Page();
         }
-        var time = new DateTimeOffset(local, TimeSpan.FromMinutes(Entry.OffsetMinutes));
         await store.UpdateAsync(users.GetUserId(User)!, id, DiaryEntry.Create(time, type, Item, Value, Duration, Note), HttpContext.RequestAborted);
         return Redirect($"/diary?day={local:yyyy-MM-dd}");
     }

@@ -22,7 +22,8 @@ public class SessionModel(DiaryStore store, UserManager<NervewiseUser> users, Ti
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var start = Minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        // Only a duration the diary takes moves the start back (int.MaxValue minutes is before year 1).
+        var start = Minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
         var label = Item is null ? "" : DiaryVocabulary.Words(Item);
         return await SaveAsync(start, EntryType.Exercise, Item ?? "", Pain, Minutes, null, $"Saved: {label}, {Minutes} minutes, pain during {Pain}/10.")
             ? Redirect("/diary/session")
