@@ -15,7 +15,7 @@ public sealed class FullDownload(NervewiseDbContext db, DiaryStore diary, FhirDo
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public const string ReadMe =
+    private const string ReadMe =
         """
         Your Nervewise data
         ===================

@@ -37,8 +37,7 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
     public async Task<View> ForAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         var plan = await plans.ForAsync(ownerId, cancellationToken: cancellationToken);
-        var record = await assessments.LatestAsync(ownerId, cancellationToken);
-        var latest = record is null ? null : Read(record);
+        var latest = await LatestAsync(ownerId, cancellationToken);
         var now = clock.GetUtcNow();
         var rules = HomeRules.Current;
 
