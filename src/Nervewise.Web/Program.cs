@@ -14,6 +14,7 @@ using Nervewise.Web.Diary;
 using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
+using Nervewise.Web.Safety;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -38,6 +39,8 @@ builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<HomeService>();
+builder.Services.AddScoped<SafetyService>();
+builder.Services.AddSingleton(sp => EmergencyNumber.From(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddNervewiseRequestLimits();
 builder.Services.AddRazorPages(options =>
 {

@@ -11,9 +11,9 @@ public static class AssessmentEngine
     public static AssessmentResult Assess(AssessmentAnswers answers, AssessmentRules rules)
     {
         var sources = Enum.GetValues<Source>().Select(s => Judge(s, answers, rules)).ToList();
-        var redFlags = RedFlags(answers, rules);
+        var redFlags = RedFlagRules.Raise(rules.RedFlags.Items.Where(r => answers.IsYes(r.Item)).Select(r => r.Item), rules);
         var urgency = redFlags.Count == 0 ? Urgency.Routine : redFlags.Max(r => r.Urgency);
-        return new AssessmentResult(sources, redFlags, urgency, Imaging(answers, redFlags, rules));
+        return new AssessmentResult(sources, redFlags, urgency, Imaging(answers, redFlags, rules), Unanswered(answers, rules));
     }
 
     private static SourceJudgement Judge(Source source, AssessmentAnswers answers, AssessmentRules rules)
@@ -47,27 +47,43 @@ public static class AssessmentEngine
         return new SourceJudgement(source, likelihood, level, reasons);
     }
 
-    private static List<RedFlag> RedFlags(AssessmentAnswers answers, AssessmentRules rules)
+    /// <summary>
+    /// Red-flag items with no answer, where the item applies (a follow-up counts only once its condition is met),
+    /// each with the urgency a yes would carry.
+    /// </summary>
+    private static List<RedFlag> Unanswered(AssessmentAnswers answers, AssessmentRules rules)
     {
-        var present = rules.RedFlags.Items.Where(r => answers.IsYes(r.Item)).ToList();
-        return present.Select(rule =>
-        {
-            var urgency = Names.ParseUrgency(rule.Urgency);
-            // both-legs: an emergency when it comes with any other red flag, or with weakness.
-            if (rule.WithOtherRedFlagOrWeakness is { } escalated && present.Any(other => other.Item != rule.Item))
-            {
-                urgency = Names.ParseUrgency(escalated);
-            }
-            return new RedFlag(rule.Item, urgency);
-        }).ToList();
+        var questionnaire = AssessmentQuestionnaire.Current;
+        return [.. rules.RedFlags.Items
+            .Where(r => answers.Boolean(r.Item) is null && questionnaire.Items[r.Item].IsEnabled(answers))
+            .Select(r => new RedFlag(r.Item, r.Level))];
     }
 
-    private static ImagingAdvice Imaging(AssessmentAnswers answers, List<RedFlag> redFlags, AssessmentRules rules)
+    private static ImagingAdvice Imaging(AssessmentAnswers answers, IReadOnlyList<RedFlag> redFlags, AssessmentRules rules)
     {
         var serious = rules.Imaging.RedFlagUrgencies.Select(Names.ParseUrgency).ToHashSet();
+        var weakLeg = rules.Imaging.WeaknessItems.Any(answers.IsYes);
         var stalled = answers.Number("weeks-of-rehab-without-improvement") >= rules.Imaging.RehabWeeksWithoutImprovement;
-        return redFlags.Any(r => serious.Contains(r.Urgency)) || stalled
+        return redFlags.Any(r => serious.Contains(r.Urgency)) || weakLeg || stalled
             ? ImagingAdvice.DiscussWithClinician
             : ImagingAdvice.NotRecommended;
+    }
+}
+
+/// <summary>The urgency of a set of warning signs present together: shared by the assessment and the safety state.</summary>
+public static class RedFlagRules
+{
+    /// <summary>
+    /// Each present item with its urgency, raised where its rule escalates in company (both-legs with any other
+    /// red flag, weakness or foot drop is an emergency). Items that are not red flags are ignored; each item once.
+    /// </summary>
+    public static List<RedFlag> Raise(IEnumerable<string> present, AssessmentRules? rules = null)
+    {
+        rules ??= AssessmentRules.Current;
+        var found = present.Distinct().Select(rules.RedFlags.Find).OfType<AssessmentRules.RedFlagRule>().ToList();
+        return [.. found.Select(rule =>
+            rule.EscalatesTo is { } escalated && found.Any(other => other.Item != rule.Item)
+                ? new RedFlag(rule.Item, Names.ParseUrgency(escalated))
+                : new RedFlag(rule.Item, rule.Level))];
     }
 }

@@ -11,6 +11,7 @@ public sealed record AssessmentDocument(
     IReadOnlyList<AssessmentDocument.RedFlagEntry> RedFlags,
     string Urgency,
     string Imaging,
+    IReadOnlyList<AssessmentDocument.RedFlagEntry>? UnansweredRedFlags,
     string QuestionnaireVersion)
 {
     public sealed record SourceEntry(string Source, double Likelihood, string Level, IReadOnlyList<string> Reasons);
@@ -30,6 +31,7 @@ public sealed record AssessmentDocument(
         [.. result.RedFlags.Select(r => new RedFlagEntry(r.Item, Names.Of(r.Urgency)))],
         Names.Of(result.Urgency),
         Names.Of(result.Imaging),
+        [.. result.UnansweredRedFlags.Select(r => new RedFlagEntry(r.Item, Names.Of(r.Urgency)))],
         AssessmentQuestionnaire.Current.Version);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -39,7 +41,9 @@ public sealed record AssessmentDocument(
         [.. Sources.Select(s => new SourceJudgement(Parse<Source>(s.Source), s.Likelihood, Parse<Level>(s.Level), s.Reasons))],
         [.. RedFlags.Select(r => new RedFlag(r.Item, Parse<Urgency>(r.Urgency)))],
         Parse<Urgency>(Urgency),
-        Imaging == Names.Of(ImagingAdvice.DiscussWithClinician) ? ImagingAdvice.DiscussWithClinician : ImagingAdvice.NotRecommended);
+        Imaging == Names.Of(ImagingAdvice.DiscussWithClinician) ? ImagingAdvice.DiscussWithClinician : ImagingAdvice.NotRecommended,
+        // Results stored before 2026-11-28 have no unansweredRedFlags.
+        [.. (UnansweredRedFlags ?? []).Select(r => new RedFlag(r.Item, Parse<Urgency>(r.Urgency)))]);
 
     private static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }

@@ -5,12 +5,16 @@ public sealed record SourceJudgement(Source Source, double Likelihood, Level Lev
 
 public sealed record RedFlag(string Item, Urgency Urgency);
 
-/// <summary>What the assessment concludes. See shared/spec/assessment.md.</summary>
+/// <summary>
+/// What the assessment concludes. See shared/spec/assessment.md. <see cref="UnansweredRedFlags"/> are the warning
+/// signs not answered, each with the urgency it would carry if the answer were yes.
+/// </summary>
 public sealed record AssessmentResult(
     IReadOnlyList<SourceJudgement> Sources,
     IReadOnlyList<RedFlag> RedFlags,
     Urgency Urgency,
-    ImagingAdvice Imaging)
+    ImagingAdvice Imaging,
+    IReadOnlyList<RedFlag> UnansweredRedFlags)
 {
     /// <summary>The most likely source, or null ("unclear") when none reaches possible.</summary>
     public Source? PrimarySource =>

@@ -17,11 +17,23 @@ public sealed record AssessmentRules(
 
     public sealed record SourceWeights(double Baseline, string Why, IReadOnlyList<Feature> Features);
 
-    public sealed record RedFlagRule(string Item, string Urgency, string? WithOtherRedFlagOrWeakness);
+    /// <summary>
+    /// One warning sign: its urgency, and the higher one it takes when any other red flag is present
+    /// (both-legs). <see cref="Says"/> is the plain words every list of warning signs in the product uses.
+    /// </summary>
+    public sealed record RedFlagRule(string Item, string Urgency, string Says, string? EscalatesTo = null)
+    {
+        public Urgency Level => Names.ParseUrgency(Urgency);
+    }
 
-    public sealed record RedFlagRules(IReadOnlyList<RedFlagRule> Items);
+    public sealed record RedFlagRules(IReadOnlyList<RedFlagRule> Items)
+    {
+        public RedFlagRule? Find(string item) => Items.FirstOrDefault(r => r.Item == item);
 
-    public sealed record ImagingRule(int RehabWeeksWithoutImprovement, IReadOnlyList<string> RedFlagUrgencies);
+        public bool Contains(string item) => Find(item) is not null;
+    }
+
+    public sealed record ImagingRule(int RehabWeeksWithoutImprovement, IReadOnlyList<string> RedFlagUrgencies, IReadOnlyList<string> WeaknessItems);
 
     public SourceWeights For(Source source) => Sources[Names.Of(source)];
 
@@ -51,10 +63,22 @@ public sealed record AssessmentRules(
         foreach (var rule in RedFlags.Items)
         {
             Names.ParseUrgency(rule.Urgency);
-            if (rule.WithOtherRedFlagOrWeakness is { } escalated)
+            if (rule.EscalatesTo is { } escalated)
             {
                 Names.ParseUrgency(escalated);
             }
+            if (string.IsNullOrWhiteSpace(rule.Says))
+            {
+                throw new InvalidOperationException($"assessment-rules.json gives no plain words for the red flag '{rule.Item}'.");
+            }
+        }
+        foreach (var urgency in Imaging.RedFlagUrgencies)
+        {
+            Names.ParseUrgency(urgency);
+        }
+        if (Imaging.WeaknessItems.FirstOrDefault(i => !items.ContainsKey(i)) is { } unknownWeakness)
+        {
+            throw new InvalidOperationException($"assessment-rules.json names an imaging item the questionnaire lacks: {unknownWeakness}");
         }
     }
 }

@@ -21,6 +21,8 @@ public enum Urgency
     Routine,
     Soon,
     Urgent,
+    /// <summary>See a doctor today: a same-day appointment or urgent care.</summary>
+    Today,
     Emergency,
 }
 

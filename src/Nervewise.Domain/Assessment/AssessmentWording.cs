@@ -33,14 +33,19 @@ public static class AssessmentWording
     {
         Urgency.Emergency => new(
             "Go to an emergency department now",
-            "Some of your answers can be signs of pressure on the nerves at the base of the spine, which needs treatment quickly. " +
-            "Go to the nearest emergency department today, or call your local emergency number."),
+            "Some of the signs you told us about can mean pressure on the nerves at the base of the spine, which needs treatment within hours. " +
+            "Go to the nearest emergency department now, or call your emergency number. Do not wait to see if it passes, and do no exercises until you have been seen."),
+        Urgency.Today => new(
+            "See a doctor today",
+            "Some of the signs you told us about need a doctor to look at them today. Get a same-day appointment or go to urgent care. " +
+            "If you can't be seen today, go to an emergency department. Do no exercises until you have been seen."),
         Urgency.Urgent => new(
             "See a doctor within the next few days",
-            "Some of your answers should be checked by a doctor soon, to rule out a cause that needs different care. Book an appointment this week."),
+            "Some of the signs you told us about should be checked by a doctor within a few days, to rule out a cause that needs different care. " +
+            "Book an appointment this week, and leave the exercises until then."),
         Urgency.Soon => new(
             "Book a physiotherapist or doctor",
-            "Weakness in the leg is worth having examined. It is not an emergency while it is not getting worse. " +
+            "Weakness in the leg is worth having examined. It is not an emergency while it is not getting worse, and your plan stays where it is until it has been checked. " +
             "If the weakness gets worse, or new numbness or bladder or bowel changes appear, get help straight away."),
         _ => new(
             "You can start managing this yourself",
@@ -49,21 +54,21 @@ public static class AssessmentWording
 
     /// <summary>Safety questions that were left unanswered (and apply), so a calm result never hides them.</summary>
     public static IReadOnlyList<string> UnansweredSafety(AssessmentAnswers answers) =>
-        [.. AssessmentRules.Current.RedFlags.Items.Select(r => r.Item)
-            .Where(item => answers.Boolean(item) is null && AssessmentQuestionnaire.Current.Items[item].IsEnabled(answers))];
+        [.. AssessmentEngine.Assess(answers).UnansweredRedFlags.Select(r => r.Item)];
 
-    /// <summary>The headline for a routine result, honest about unanswered safety questions.</summary>
+    /// <summary>The headline for a routine result, honest about unanswered safety questions: never "no warning signs".</summary>
     public static UrgencyText Routine(IReadOnlyList<string> unansweredSafety) => unansweredSafety.Count == 0
         ? For(Urgency.Routine)
-        : new("No warning signs in the answers you gave",
-            $"You left {unansweredSafety.Count} safety question{(unansweredSafety.Count == 1 ? "" : "s")} unanswered. " +
-            "If you have any of these, get help today: " + string.Join("; ", unansweredSafety.Select(Said)) + ".");
+        : new("Some safety questions are still open",
+            $"You left {unansweredSafety.Count} safety question{(unansweredSafety.Count == 1 ? "" : "s")} unanswered, so we can't say there are no warning signs. " +
+            "Each one below says what to do if the answer turns out to be yes.");
 
     /// <summary>Short words for a table column.</summary>
     public static string Short(Urgency urgency) => urgency switch
     {
         Urgency.Emergency => "Emergency",
-        Urgency.Urgent => "See a doctor soon",
+        Urgency.Today => "See a doctor today",
+        Urgency.Urgent => "See a doctor within days",
         Urgency.Soon => "Book a check",
         _ => "Self-care",
     };
@@ -92,7 +97,7 @@ public static class AssessmentWording
         "worse-at-night" => "it is worse at night",
         "heavy-leg" => "your leg feels heavy or tires quickly",
         "no-clear-cause" => "it started without a clear cause",
-        "sitting-bending-worst" => "sitting and bending forward are worst",
+        "sitting-bending-worst" => "pain spreads down your leg when you sit slumped or bend forward",
         "sustained-aggravates" => "staying in one position for long makes it worse",
         "worse-when-run-down" => "it is worse when you are ill, tired or stressed",
         "distressed-by-pain" => "the pain makes you anxious or sick",
@@ -104,19 +109,11 @@ public static class AssessmentWording
         "local-tender-spot" => "there is one sore spot in the muscle",
         "local-pain-on-stretch" => "stretching hurts at one spot without spreading",
         "sit-bone-pain" => "the pain is at your sit bone",
-        "pain-sitting-on-sit-bone" => "sitting on a hard seat presses on it",
+        "pain-sitting-on-sit-bone" => "sitting on a firm seat hurts where the sit bone presses",
         "gradual-onset-load-change" => "it built up after a change in training",
         "warms-up-with-activity" => "it eases when warm and is worse later",
-        "bladder-bowel-change" => "a change in bladder or bowel control",
-        "saddle-numbness" => "numbness around your genitals, bottom or inner thighs",
-        "sexual-function-change" => "a change in sexual feeling or function",
-        "both-legs" => "nerve symptoms in both legs",
-        "progressive-weakness" => "weakness that is getting worse",
-        "major-trauma" => "it began with a fall, crash or heavy blow",
-        "fever-or-unwell" => "fever, chills or feeling unwell",
-        "unexplained-weight-loss" => "weight loss without trying",
-        "cancer-history" => "a past cancer",
-        "constant-night-pain" => "constant pain at night",
+        "pain-loaded-hip-bend" => "it hurts at the sit bone or low buttock when you bend at the hip under load",
+        _ when AssessmentRules.Current.RedFlags.Find(linkId) is { } redFlag => redFlag.Says,
         _ => linkId,
     };
 }

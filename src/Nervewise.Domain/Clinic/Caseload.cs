@@ -1,5 +1,6 @@
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Clinic;
 
@@ -15,7 +16,7 @@ public enum Need
 /// <summary>Orders a clinician's caseload by need: red flags, then recent flare-ups, then no improvement, then the rest.</summary>
 public static class Caseload
 {
-    public sealed record Rules(Rule RedFlagDays, Rule RecentFlareDays, Rule NoImprovementWeeks, Rule ComparisonDays, Rule MinimumImprovement);
+    public sealed record Rules(Rule RecentFlareDays, Rule NoImprovementWeeks, Rule ComparisonDays, Rule MinimumImprovement);
 
     public sealed record Rule(decimal Value, string Why, string Source);
 
@@ -25,8 +26,8 @@ public static class Caseload
 
     public static Rules Current => Loaded.Value;
 
-    /// <summary>Where one person stands, from their diary and their latest assessment's urgency, at a given time.</summary>
-    public static Standing Assess(IReadOnlyList<DiaryEntry> entries, Urgency? latestAssessment, DateTimeOffset now)
+    /// <summary>Where one person stands, from their diary and their safety state, at a given time.</summary>
+    public static Standing Assess(IReadOnlyList<DiaryEntry> entries, SafetyState safety, DateTimeOffset now)
     {
         var rules = Current;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -34,16 +35,11 @@ public static class Caseload
         var recentPain = recent.Select(d => (double)(d.WorstPain ?? 0)).ToList();
         DateTimeOffset? last = entries.Count == 0 ? null : entries.Max(e => e.Time);
 
-        var redFlagSince = now.AddDays(-(double)rules.RedFlagDays.Value);
-        var flag = entries.Where(e => e.Type == EntryType.Symptom && DiaryVocabulary.RedFlagSymptoms.Contains(e.Item) && e.Time >= redFlagSince)
-            .OrderByDescending(e => e.Time).FirstOrDefault();
-        if (flag is not null)
+        // Warning signs come first, from the one safety state: they stay until a check is recorded.
+        if (safety.NeedsHelp)
         {
-            return new(Need.RedFlag, $"Warning sign logged: {DiaryVocabulary.Words(flag.Item)}", recentPain, last);
-        }
-        if (latestAssessment is >= Urgency.Soon)
-        {
-            return new(Need.RedFlag, $"Latest assessment: see a doctor {Words(latestAssessment.Value)}", recentPain, last);
+            var signs = string.Join("; ", safety.Reasons.Select(r => r.Says));
+            return new(Need.RedFlag, $"{AssessmentWording.For(safety.Urgency).Headline}: {signs}", recentPain, last);
         }
 
         var flareSince = now.AddDays(-(double)rules.RecentFlareDays.Value);
@@ -83,11 +79,4 @@ public static class Caseload
         var pain = days.Where(d => d.WorstPain is not null).Select(d => d.WorstPain!.Value).ToList();
         return pain.Count == 0 ? null : pain.Average();
     }
-
-    private static string Words(Urgency urgency) => urgency switch
-    {
-        Urgency.Emergency => "now (emergency)",
-        Urgency.Urgent => "within days",
-        _ => "soon",
-    };
 }

@@ -64,7 +64,14 @@ public sealed partial record DiaryEntry
             errors.Add(new("item", $"'{item}' is not a {DiaryVocabulary.Name(type)} item; use one of {string.Join(", ", allowed)}"));
         }
 
-        if (value is null)
+        if (rule.ValueMeaning.Length == 0)
+        {
+            if (value is not null)
+            {
+                errors.Add(new("value", $"must be empty for {DiaryVocabulary.Name(type)}"));
+            }
+        }
+        else if (value is null)
         {
             if (!rule.ValueOptional)
             {
@@ -120,6 +127,8 @@ public sealed partial record DiaryEntry
         [EntryType.Sleep] = new(["night"], 0, 24, false, false, "hours slept, 0 to 24", Duration.None),
         [EntryType.Checkin] = new(DiaryVocabulary.CheckinAreas, 0, 4, true, false, "a whole number from 0 (no concern) to 4 (a big concern)", Duration.None),
         [EntryType.Relief] = new(DiaryVocabulary.Reliefs, -10, 10, false, false, "the change in pain afterwards, -10 to 10 (negative is better)", Duration.Optional),
+        // No value meaning: the value must be empty.
+        [EntryType.Checked] = new([DiaryVocabulary.CheckedRedFlags], 0, 0, true, true, "", Duration.None),
     };
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

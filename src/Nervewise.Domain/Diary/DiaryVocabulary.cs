@@ -1,3 +1,5 @@
+using Nervewise.Domain.Assessment;
+
 namespace Nervewise.Domain.Diary;
 
 /// <summary>The entry types of shared/spec/diary-csv.md. Never rename; add new ones at the end.</summary>
@@ -11,6 +13,8 @@ public enum EntryType
     Sleep,
     Checkin,
     Relief,
+    /// <summary>A doctor or physiotherapist has checked the warning signs logged up to this time.</summary>
+    Checked,
 }
 
 /// <summary>The fixed words of the diary contract: body regions, symptoms, check-in areas, reliefs.</summary>
@@ -22,12 +26,15 @@ public static class DiaryVocabulary
 
     public static readonly IReadOnlyList<string> Symptoms = ["pins-and-needles", "numbness", "weakness", "burning", "heaviness"];
 
-    /// <summary>Red-flag items of the assessment that may be logged as symptoms; logging one points to urgent help.</summary>
+    /// <summary>
+    /// Red-flag items of the assessment that may be logged as symptoms, read from assessment-rules.json so the two
+    /// never drift apart. Weakness is a red flag too but is also an everyday nerve symptom, so it is listed there.
+    /// </summary>
     public static readonly IReadOnlyList<string> RedFlagSymptoms =
-    [
-        "bladder-bowel-change", "saddle-numbness", "sexual-function-change", "both-legs", "progressive-weakness",
-        "major-trauma", "fever-or-unwell", "unexplained-weight-loss", "cancer-history", "constant-night-pain",
-    ];
+        [.. AssessmentRules.Current.RedFlags.Items.Select(r => r.Item).Where(i => !Symptoms.Contains(i))];
+
+    /// <summary>The one item of a <c>checked</c> row: the warning signs logged up to its time have been checked.</summary>
+    public const string CheckedRedFlags = "red-flags";
 
     public static readonly IReadOnlyList<string> CheckinAreas =
         ["stress", "illness", "routine", "worry", "sleep", "movement", "self-care", "recovery", "belonging", "enjoyment"];

@@ -69,14 +69,6 @@ public static class FirstWeek
             "Your answers don't point to one cause yet. A calm first week with a short diary often makes it clearer.");
     }
 
-    /// <summary>The plan stays on hold after warning signs until a doctor or physio has checked them, after the assessment.</summary>
-    public static bool PlanOnHold(FirstWeekPlan plan, DateTimeOffset takenAt, DateTimeOffset? safetyCheckedAt) =>
-        plan.HoldsPlan && !(safetyCheckedAt >= takenAt);
-
-    /// <summary>Warning signs or weakness wait for a professional's check, made after the assessment; until then the home page says so.</summary>
-    public static bool AwaitingCheck(FirstWeekPlan plan, DateTimeOffset takenAt, DateTimeOffset? safetyCheckedAt) =>
-        plan.Kind is FirstWeekKind.RedFlags or FirstWeekKind.CheckFirst && !(safetyCheckedAt >= takenAt);
-
     /// <summary>The first week has begun once the plan has a stage of its own, or any session is in the diary.</summary>
     public static bool Started(PlanSettings settings, IEnumerable<DiaryEntry> diary) =>
         settings.Stage is not null || diary.Any(e => e.Type == EntryType.Exercise);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Rehab;
 
@@ -15,7 +16,7 @@ public sealed record PlanResult(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<Requirement> Unlocks,
     IReadOnlyList<SessionCheck> Sessions,
-    IReadOnlyList<SafetySignal> Signals,
+    SafetyState Safety,
     bool StageFromDiary,
     DateTimeOffset? StageSince,
     int AgreedPainLevel,
@@ -28,10 +29,14 @@ public sealed record PlanResult(
 /// </summary>
 public static class PlanEngine
 {
-    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, TimeProvider clock, RehabRules? rules = null) =>
-        Decide(diary, settings, clock.GetUtcNow(), rules);
+    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, TimeProvider clock, RehabRules? rules = null, SafetyState? safety = null) =>
+        Decide(diary, settings, clock.GetUtcNow(), rules, safety);
 
-    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, DateTimeOffset now, RehabRules? rules = null)
+    /// <summary>
+    /// <paramref name="safety"/> is the person's safety state (the latest assessment and the diary); without it the
+    /// state is read from the diary alone, as the CLI does.
+    /// </summary>
+    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, DateTimeOffset now, RehabRules? rules = null, SafetyState? safety = null)
     {
         rules ??= RehabRules.Current;
         var entries = diary.Where(e => e.Time <= now).OrderBy(e => e.Time.UtcDateTime).ToList();
@@ -39,18 +44,23 @@ public static class PlanEngine
         var since = settings.Stage is not null && settings.StageSince is { } set ? set : StageMap.Since(entries, stage, rules);
         var agreed = settings.AgreedLevel(rules);
         var checks = PainRules.Check(entries, agreed, now, rules);
-        var signals = SafetySignals.Find(entries, settings.SafetyCheckedAt, now, rules);
+        safety ??= SafetyState.Of(null, entries, now);
 
         var verdict = stage == Stage.Settle
             ? Settle(entries, now, rules)
             : Loading(stage, since, agreed, checks, now, rules);
-        if (signals.Count > 0)
+        if (safety.NeedsHelp)
         {
-            // Red flags win: the plan stays where it is until a professional has looked.
-            verdict = verdict with { Decision = Decision.SeekHelp, Next = stage, Reasons = [.. signals.Select(PlanWording.Signal), PlanWording.PauseForHelp] };
+            // Red flags win: the plan stays where it is until a professional has looked. They never expire with time.
+            verdict = verdict with
+            {
+                Decision = Decision.SeekHelp,
+                Next = stage,
+                Reasons = [.. safety.Reasons.Select(PlanWording.Signal), PlanWording.PauseForHelp(safety.Urgency)],
+            };
         }
         return new PlanResult(stage, verdict.Decision, verdict.Next, verdict.Predictability, verdict.Reasons, verdict.Unlocks,
-            checks, signals, settings.Stage is null, since, agreed, now);
+            checks, safety, settings.Stage is null, since, agreed, now);
     }
 
     private sealed record Verdict(Decision Decision, Stage Next, PredictabilityScore Predictability, IReadOnlyList<string> Reasons, IReadOnlyList<Requirement> Unlocks);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 
+using Nervewise.Domain.Safety;
+
 namespace Nervewise.Domain.Rehab;
 
 /// <summary>Plain, calm words for the plan's reasons, shared by the web pages, the API and the CLI.</summary>
@@ -48,15 +50,15 @@ public static class PlanWording
 
     public static string Session(SessionCheck check) => $"{Date(check.Session.Time)}, {DiaryVocabulary.Words(check.Session.Item)}";
 
-    /// <summary>What to do about one warning sign, most urgent first.</summary>
-    public static string Signal(SafetySignal signal) => signal.Urgency switch
-    {
-        Urgency.Emergency => $"You logged {AssessmentWording.Said(signal.Item)} on {Date(signal.Time)}. Go to an emergency department now, or call your local emergency number.",
-        Urgency.Urgent => $"You logged {AssessmentWording.Said(signal.Item)} on {Date(signal.Time)}. See a doctor within the next few days.",
-        _ => $"You logged new or stronger weakness in your leg on {Date(signal.Time)}. Have it checked by a physiotherapist or doctor before loading the nerve further.",
-    };
+    /// <summary>One warning sign in force, with what to do about it: the action matches the safety card.</summary>
+    public static string Signal(SafetyReason reason) =>
+        $"{(reason.From == SafetyOrigin.Diary ? "You logged" : "In the questions you said")} {reason.Says} on {Date(reason.Time)}. " +
+        $"{AssessmentWording.For(reason.Urgency).Headline}.";
 
-    public const string PauseForHelp = "Pause the nerve exercises until you have been checked. Gentle everyday movement is fine.";
+    /// <summary>Why the plan stops: no exercise advice at urgent or higher, a hold at soon.</summary>
+    public static string PauseForHelp(Urgency urgency) => urgency >= Urgency.Urgent
+        ? "Your exercises are paused until a doctor has seen you, because of the warning signs above."
+        : "Your plan stays at this step until a physiotherapist or doctor has checked the weakness.";
 
     public const string SteppingBackIsNormal = "Stepping back for a while is a normal part of graded exposure, not a failure. The plan moves up again after a good run.";
 }

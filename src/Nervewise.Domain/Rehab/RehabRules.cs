@@ -39,7 +39,7 @@ public sealed record RehabRules(
     public sealed record DecisionNumbers(
         Reasoned RunDays, Reasoned MinSessions, Reasoned AnsweredShare, Reasoned RecentDays,
         Reasoned RegressBroken, Reasoned RegressLastSessions, Reasoned RegressLookbackDays,
-        Reasoned SettleDays, Reasoned SettleFlareFreeDays, Reasoned SettleWindowDays, Reasoned SettlePainDays, Reasoned RedFlagLookbackDays);
+        Reasoned SettleDays, Reasoned SettleFlareFreeDays, Reasoned SettleWindowDays, Reasoned SettlePainDays);
 
     /// <summary>Lowest and highest allowed value of each dose field.</summary>
     public sealed record Limits(
@@ -120,7 +120,6 @@ public sealed record RehabRules(
             ["decisions.regressLookbackDays"] = Decisions.RegressLookbackDays, ["decisions.settleDays"] = Decisions.SettleDays,
             ["decisions.settleFlareFreeDays"] = Decisions.SettleFlareFreeDays,
             ["decisions.settleWindowDays"] = Decisions.SettleWindowDays, ["decisions.settlePainDays"] = Decisions.SettlePainDays,
-            ["decisions.redFlagLookbackDays"] = Decisions.RedFlagLookbackDays,
         };
         foreach (var (name, number) in numbers)
         {

@@ -6,6 +6,8 @@ using Nervewise.Domain.Clinic;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Data.Plan;
+using Nervewise.Domain.Safety;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Clinic;
 
@@ -17,6 +19,8 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
 {
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
+
+    private static readonly string[] SafetyTypes = [DiaryVocabulary.Name(EntryType.Symptom), DiaryVocabulary.Name(EntryType.Checked)];
 
     public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage);
 
@@ -34,19 +38,26 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
         var lastEntries = await db.DiaryEntries.AsNoTracking().Where(e => ids.Contains(e.UserId))
             .GroupBy(e => e.UserId).Select(g => new { UserId = g.Key, Last = g.Max(e => e.OccurredAt) })
             .ToDictionaryAsync(x => x.UserId, x => x.Last, cancellationToken);
-        var urgencies = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.UserId))
-                .Select(a => new { a.UserId, a.TakenAt, a.Urgency }).ToListAsync(cancellationToken))
+        var latest = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken))
             .GroupBy(a => a.UserId)
-            .ToDictionary(g => g.Key, g => ParseUrgency(g.MaxBy(a => a.TakenAt)!.Urgency));
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.TakenAt)!);
+        // Warning signs never expire, so they are read from the whole diary, not the lookback.
+        var safetyRows = (await db.DiaryEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.UserId) && SafetyTypes.Contains(e.Type))
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId, e => e.ToEntry());
+        var legacyChecks = await db.PlanSettings.AsNoTracking().Where(p => ids.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.SafetyCheckedAt, cancellationToken);
 
         var rows = new List<Row>();
         foreach (var p in people)
         {
             var diary = entries[p.Id].ToList();
-            var standing = Caseload.Assess(diary, urgencies.GetValueOrDefault(p.Id), now);
+            var safety = SafetyService.Of(latest.GetValueOrDefault(p.Id), safetyRows[p.Id], legacyChecks.GetValueOrDefault(p.Id), now);
+            var standing = Caseload.Assess(diary, safety, now);
             // The newest entry may be older than the lookback.
             standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
-            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now);
+            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety);
             rows.Add(new Row(p.Id, p.Email ?? "", standing, RehabRules.Current.For(plan.Stage).Name));
         }
         return [.. rows
@@ -62,6 +73,7 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
         string PatientId,
         string Email,
         Caseload.Standing Standing,
+        SafetyState Safety,
         IReadOnlyList<Data.Assessments.AssessmentRecord> Assessments,
         IReadOnlyList<DiaryEntry> Diary,
         IReadOnlyList<CareTeamStore.NoteView> Notes);
@@ -80,8 +92,10 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
         var diary = (await db.DiaryEntries.AsNoTracking().Where(e => e.UserId == patientId)
                 .OrderBy(e => e.OccurredAt).ToListAsync(cancellationToken))
             .Select(e => e.ToEntry()).ToList();
-        var standing = Caseload.Assess(diary, assessments.Count == 0 ? null : ParseUrgency(assessments[0].Urgency), now);
+        var legacyCheck = (await planSettings.GetAsync(patientId, cancellationToken)).SafetyCheckedAt;
+        var safety = SafetyService.Of(assessments.Count == 0 ? null : assessments[0], diary, legacyCheck, now);
+        var standing = Caseload.Assess(diary, safety, now);
         var notes = await careTeam.NotesForAsync(patientId, cancellationToken);
-        return new PatientRecord(patientId, email ?? "", standing, assessments, diary, notes);
+        return new PatientRecord(patientId, email ?? "", standing, safety, assessments, diary, notes);
     }
 }

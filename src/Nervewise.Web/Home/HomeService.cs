@@ -44,8 +44,10 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today);
         var checkins = plan.Entries.Where(e => e.Type == EntryType.Checkin).ToList();
         DateTimeOffset? lastCheckin = checkins.Count == 0 ? null : checkins.Max(e => e.Time);
-        var onHold = latest is not null && FirstWeek.PlanOnHold(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
-        var awaitingCheck = latest is not null && FirstWeek.AwaitingCheck(latest.FirstWeek, latest.TakenAt, plan.Settings.SafetyCheckedAt);
+        // One safety state for every surface: exercises pause at urgent or higher, and any warning sign waits for a check.
+        var safety = plan.Result.Safety;
+        var onHold = safety.PausesExercise;
+        var awaitingCheck = safety.NeedsHelp;
         var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
         if (onHold)
         {

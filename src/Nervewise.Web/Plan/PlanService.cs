@@ -2,6 +2,7 @@ using Nervewise.Data.Diary;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Plan;
 
@@ -9,7 +10,7 @@ namespace Nervewise.Web.Plan;
 /// A person's plan as the pages and the API show it: the decision from their diary and settings, this week's
 /// sessions, and whether to ask about this morning's pain. Always for the signed-in owner.
 /// </summary>
-public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, TimeProvider clock)
+public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, SafetyService safety, TimeProvider clock)
 {
     public const string DefaultRegion = "posterior-thigh";
 
@@ -27,7 +28,8 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Ti
             own = own with { Stage = given, StageSince = own.Stage == given ? own.StageSince : null };
         }
         var now = clock.GetUtcNow();
-        var result = PlanEngine.Decide(entries, own, now);
+        var state = await safety.ForAsync(ownerId, cancellationToken);
+        var result = PlanEngine.Decide(entries, own, now, safety: state);
         var offset = entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
         var local = now.ToOffset(offset);
         var today = DateOnly.FromDateTime(local.DateTime);

@@ -1,6 +1,7 @@
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Clinic;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Tests.Clinic;
 
@@ -19,31 +20,33 @@ public sealed class CaseloadTests
         [.. Enumerable.Range(toDaysAgo, fromDaysAgo - toDaysAgo + 1).Select(d => Pain(d, value))];
 
     [Fact]
-    public void A_red_flag_symptom_in_the_last_month_comes_first_even_with_flare_ups()
+    public void A_red_flag_symptom_comes_first_even_with_flare_ups_however_old_until_checked()
     {
-        var standing = Caseload.Assess([Flare(1), Symptom(20, "saddle-numbness")], null, Now);
+        List<DiaryEntry> diary = [Flare(1), Symptom(45, "saddle-numbness")];
+        var standing = Caseload.Assess(diary, SafetyState.Of(null, diary, Now), Now);
         Assert.Equal(Need.RedFlag, standing.Need);
-        Assert.Contains("saddle numbness", standing.Reason, StringComparison.Ordinal);
-    }
+        Assert.Contains("numbness between your legs", standing.Reason, StringComparison.Ordinal);
 
-    [Fact]
-    public void An_old_red_flag_no_longer_ranks_first()
-    {
-        Assert.Equal(Need.RecentFlare, Caseload.Assess([Flare(3), Symptom(45, "saddle-numbness")], null, Now).Need);
+        List<DiaryEntry> checkedSince = [.. diary, DiaryEntry.Create(Now.AddDays(-40), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, "")];
+        Assert.Equal(Need.RecentFlare, Caseload.Assess(checkedSince, SafetyState.Of(null, checkedSince, Now), Now).Need);
     }
 
     [Theory]
-    [InlineData(Urgency.Soon, Need.RedFlag)]
-    [InlineData(Urgency.Emergency, Need.RedFlag)]
-    [InlineData(Urgency.Routine, Need.Steady)]
-    public void The_latest_assessment_urgency_counts(Urgency urgency, Need expected) =>
-        Assert.Equal(expected, Caseload.Assess([Pain(1, 3)], urgency, Now).Need);
+    [InlineData("weakness", Need.RedFlag)]
+    [InlineData("bladder-bowel-change", Need.RedFlag)]
+    [InlineData("pins-and-needles", Need.Steady)]
+    public void The_latest_assessment_counts_through_the_safety_state(string item, Need expected)
+    {
+        var answers = new AssessmentAnswers.Builder().Boolean(item, true).Build();
+        var safety = SafetyState.Of(new AssessmentTaken(answers, Now.AddDays(-3)), [], Now);
+        Assert.Equal(expected, Caseload.Assess([Pain(1, 3)], safety, Now).Need);
+    }
 
     [Fact]
     public void A_flare_up_within_fourteen_days_is_recent_and_one_at_fifteen_is_not()
     {
-        Assert.Equal(Need.RecentFlare, Caseload.Assess([Flare(13)], null, Now).Need);
-        Assert.Equal(Need.Steady, Caseload.Assess([Flare(15)], null, Now).Need);
+        Assert.Equal(Need.RecentFlare, Caseload.Assess([Flare(13)], SafetyState.Clear, Now).Need);
+        Assert.Equal(Need.Steady, Caseload.Assess([Flare(15)], SafetyState.Clear, Now).Need);
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class CaseloadTests
     {
         // Worst pain 6 every day for the two weeks ending 56 days ago, and 5.5 on average now: a drop of 0.5, under 1.
         var entries = DailyPain(69, 56, 6).Concat(DailyPain(13, 0, 5)).Concat(DailyPain(13, 7, 6)).ToList();
-        var standing = Caseload.Assess(entries, null, Now);
+        var standing = Caseload.Assess(entries, SafetyState.Clear, Now);
         Assert.Equal(Need.NoImprovement, standing.Need);
         Assert.Contains("8 weeks", standing.Reason, StringComparison.Ordinal);
     }
@@ -60,19 +63,19 @@ public sealed class CaseloadTests
     public void A_drop_of_a_point_or_more_is_improvement()
     {
         var entries = DailyPain(69, 56, 6).Concat(DailyPain(13, 0, 5)).ToList();
-        Assert.Equal(Need.Steady, Caseload.Assess(entries, null, Now).Need);
+        Assert.Equal(Need.Steady, Caseload.Assess(entries, SafetyState.Clear, Now).Need);
     }
 
     [Fact]
     public void Without_pain_logged_eight_weeks_ago_nothing_is_claimed()
     {
-        Assert.Equal(Need.Steady, Caseload.Assess(DailyPain(20, 0, 7), null, Now).Need);
+        Assert.Equal(Need.Steady, Caseload.Assess(DailyPain(20, 0, 7), SafetyState.Clear, Now).Need);
     }
 
     [Fact]
     public void The_sparkline_covers_four_weeks_and_the_last_entry_is_the_newest()
     {
-        var standing = Caseload.Assess([Pain(2, 4), Pain(30, 8)], null, Now);
+        var standing = Caseload.Assess([Pain(2, 4), Pain(30, 8)], SafetyState.Clear, Now);
         Assert.Equal(28, standing.RecentPain.Count);
         Assert.Equal(4, standing.RecentPain[^3]);
         Assert.Equal(Now.AddDays(-2), standing.LastEntry);

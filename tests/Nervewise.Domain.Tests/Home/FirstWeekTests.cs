@@ -89,28 +89,6 @@ public sealed class FirstWeekTests
     }
 
     [Fact]
-    public void A_held_plan_is_released_only_by_a_check_after_the_assessment()
-    {
-        var held = new FirstWeekPlan(FirstWeekKind.RedFlags, null, "");
-        var taken = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
-        Assert.True(FirstWeek.PlanOnHold(held, taken, null));
-        Assert.True(FirstWeek.PlanOnHold(held, taken, taken.AddDays(-1)));
-        Assert.False(FirstWeek.PlanOnHold(held, taken, taken.AddDays(2)));
-        Assert.False(FirstWeek.PlanOnHold(new FirstWeekPlan(FirstWeekKind.Nerve, Stage.Settle, ""), taken, null));
-    }
-
-    [Fact]
-    public void Weakness_waits_for_a_check_without_holding_the_plan_back()
-    {
-        var check = new FirstWeekPlan(FirstWeekKind.CheckFirst, Stage.Settle, "");
-        var taken = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
-        Assert.True(FirstWeek.AwaitingCheck(check, taken, null));
-        Assert.False(FirstWeek.PlanOnHold(check, taken, null));
-        Assert.False(FirstWeek.AwaitingCheck(check, taken, taken.AddHours(1)));
-        Assert.False(FirstWeek.AwaitingCheck(new FirstWeekPlan(FirstWeekKind.Nerve, Stage.Settle, ""), taken, null));
-    }
-
-    [Fact]
     public void The_first_week_has_started_once_the_plan_has_a_stage_or_a_session_is_logged()
     {
         var session = Nervewise.Domain.Diary.DiaryEntry.Create(DateTimeOffset.UnixEpoch, Nervewise.Domain.Diary.EntryType.Exercise, "easing-positions", 1, 5, null);

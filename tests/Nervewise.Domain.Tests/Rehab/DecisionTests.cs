@@ -100,37 +100,53 @@ public sealed class DecisionTests
         var clock = new FakeTimeProvider(At(19, 9));
 
         var flagged = Decide(diary, clock);
-        var checkedSince = Decide(diary, clock, new PlanSettings(SafetyCheckedAt: At(18, 15)));
+        var checkedSince = Decide(Sliders(20).Symptom(18, 9, "saddle-numbness").Checked(18, 15).Build(), clock);
 
         Assert.Equal((Decision.SeekHelp, Stage.Sliders), (flagged.Decision, flagged.NextStage));
-        Assert.StartsWith("You logged numbness around your genitals, bottom or inner thighs on 20 Mar. Go to an emergency department now", flagged.Reasons[0], StringComparison.Ordinal);
-        Assert.Equal(PlanWording.PauseForHelp, flagged.Reasons[^1]);
+        Assert.StartsWith("You logged numbness between your legs: around your genitals, bottom or inner thighs on 20 Mar. Go to an emergency department now", flagged.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(PlanWording.PauseForHelp(Nervewise.Domain.Assessment.Urgency.Emergency), flagged.Reasons[^1]);
         Assert.Equal(Decision.Progress, checkedSince.Decision);
     }
 
     [Fact]
-    public void A_red_flag_logged_with_no_intensity_or_long_ago_does_not_count()
+    public void A_red_flag_logged_with_no_intensity_does_not_count()
     {
-        var diary = Sliders(40).Symptom(2, 9, "bladder-bowel-change").Symptom(35, 9, "fever-or-unwell", 0).Build();
+        var diary = Sliders(40).Symptom(35, 9, "fever-or-unwell", 0).Build();
         var clock = new FakeTimeProvider(At(36, 9));
 
         var result = Decide(diary, clock);
 
-        Assert.Empty(result.Signals);
+        Assert.Empty(result.Safety.Reasons);
         Assert.NotEqual(Decision.SeekHelp, result.Decision);
     }
 
     [Fact]
-    public void New_or_stronger_weakness_is_a_reason_to_seek_help_but_known_weakness_is_not()
+    public void A_red_flag_never_expires_with_time_only_a_check_clears_it()
     {
-        var known = Sliders(40).Symptom(-5, 9, "weakness", 3).Symptom(35, 9, "weakness", 3).Build();
-        var stronger = Sliders(40).Symptom(-5, 9, "weakness", 3).Symptom(35, 9, "weakness", 5).Build();
+        // A bladder change 34 days ago, never checked: still seek help (the plan used to forget it after 28 days).
+        var neverChecked = Decide(Sliders(40).Symptom(2, 9, "bladder-bowel-change").Build(), new FakeTimeProvider(At(36, 9)));
+        var cleared = Decide(Sliders(40).Symptom(2, 9, "bladder-bowel-change").Checked(3, 9).Build(), new FakeTimeProvider(At(36, 9)));
+        var raisedAgain = Decide(Sliders(40).Symptom(2, 9, "bladder-bowel-change").Checked(3, 9).Symptom(35, 8, "bladder-bowel-change").Build(),
+            new FakeTimeProvider(At(36, 9)));
+
+        Assert.Equal(Decision.SeekHelp, neverChecked.Decision);
+        Assert.Equal(Nervewise.Domain.Assessment.Urgency.Emergency, neverChecked.Safety.Urgency);
+        Assert.NotEqual(Decision.SeekHelp, cleared.Decision);
+        Assert.Equal(Decision.SeekHelp, raisedAgain.Decision);
+    }
+
+    [Fact]
+    public void Weakness_logged_after_the_last_check_holds_the_plan_until_it_is_checked()
+    {
+        var checkedBefore = Sliders(40).Symptom(-5, 9, "weakness", 3).Checked(-4, 9).Build();
+        var loggedSince = Sliders(40).Symptom(-5, 9, "weakness", 3).Checked(-4, 9).Symptom(35, 9, "weakness", 3).Build();
         var clock = new FakeTimeProvider(At(36, 9));
 
-        Assert.NotEqual(Decision.SeekHelp, Decide(known, clock).Decision);
-        var result = Decide(stronger, clock);
-        Assert.Equal(Decision.SeekHelp, result.Decision);
-        Assert.StartsWith("You logged new or stronger weakness in your leg on 6 Apr", result.Reasons[0], StringComparison.Ordinal);
+        Assert.NotEqual(Decision.SeekHelp, Decide(checkedBefore, clock).Decision);
+        var result = Decide(loggedSince, clock);
+        Assert.Equal((Decision.SeekHelp, Nervewise.Domain.Assessment.Urgency.Soon), (result.Decision, result.Safety.Urgency));
+        Assert.StartsWith("You logged your leg or foot feels weak, and it is not getting worse on 6 Apr. Book a physiotherapist or doctor", result.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(PlanWording.PauseForHelp(Nervewise.Domain.Assessment.Urgency.Soon), result.Reasons[^1]);
     }
 
     [Fact]
@@ -141,7 +157,7 @@ public sealed class DecisionTests
 
         var result = Decide(diary, clock);
 
-        Assert.Equal(Nervewise.Domain.Assessment.Urgency.Emergency, result.Signals[0].Urgency);
+        Assert.Equal(Nervewise.Domain.Assessment.Urgency.Emergency, result.Safety.Reasons[0].Urgency);
         Assert.Contains("emergency department", result.Reasons[0], StringComparison.Ordinal);
     }
 

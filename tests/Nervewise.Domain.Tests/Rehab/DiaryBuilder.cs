@@ -40,6 +40,10 @@ internal sealed class DiaryBuilder
     public DiaryBuilder Flare(int day, int hour, decimal value = 7, string region = "calf") =>
         Add(DiaryEntry.Create(At(day, hour), EntryType.Flare, region, value, 60, null));
 
+    /// <summary>A professional has checked the warning signs logged up to this time.</summary>
+    public DiaryBuilder Checked(int day, int hour) =>
+        Add(DiaryEntry.Create(At(day, hour), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, null));
+
     public DiaryBuilder Symptom(int day, int hour, string item, decimal value = 5) =>
         Add(DiaryEntry.Create(At(day, hour), EntryType.Symptom, item, value, null, null));
 

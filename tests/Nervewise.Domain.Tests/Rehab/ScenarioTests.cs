@@ -69,7 +69,7 @@ public sealed class ScenarioTests
     {
         var result = Plan("red-flag.csv");
 
-        Assert.Equal("bladder-bowel-change", Assert.Single(result.Signals).Item);
-        Assert.StartsWith("You logged a change in bladder or bowel control on 18 Mar. Go to an emergency department now", result.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal("bladder-bowel-change", Assert.Single(result.Safety.Reasons).Item);
+        Assert.StartsWith("You logged new trouble passing urine, leaking, or losing control of your bowels on 18 Mar. Go to an emergency department now", result.Reasons[0], StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Nervewise.Data;
+using Nervewise.Data.Diary;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
+using Nervewise.Web.Assessment;
+
+namespace Nervewise.Web.Safety;
+
+/// <summary>
+/// Reads a person's one safety state (Domain/Safety/SafetyState.cs) for every surface, and records a professional's
+/// check. The state is read once per request and owner, so the layout's card and the page agree and cost one read.
+/// </summary>
+public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeProvider clock)
+{
+    private static readonly string[] SafetyTypes = [DiaryVocabulary.Name(EntryType.Symptom), DiaryVocabulary.Name(EntryType.Checked)];
+    private readonly Dictionary<string, SafetyState> _read = new(StringComparer.Ordinal);
+
+    public async Task<SafetyState> ForAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        if (_read.TryGetValue(ownerId, out var known))
+        {
+            return known;
+        }
+        var latest = await db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId)
+            .OrderByDescending(a => a.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        var rows = await db.DiaryEntries.AsNoTracking()
+            .Where(e => e.UserId == ownerId && SafetyTypes.Contains(e.Type))
+            .ToListAsync(cancellationToken);
+        var legacyCheck = await db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId)
+            .Select(p => p.SafetyCheckedAt).FirstOrDefaultAsync(cancellationToken);
+        var state = Of(latest, rows.Select(r => r.ToEntry()), legacyCheck, clock.GetUtcNow());
+        _read[ownerId] = state;
+        return state;
+    }
+
+    /// <summary>The state from what a caller has read already (a clinician's record, a report).</summary>
+    public static SafetyState Of(Data.Assessments.AssessmentRecord? latest, IEnumerable<DiaryEntry> entries, DateTimeOffset? legacyCheck, DateTimeOffset now)
+    {
+        var taken = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
+        // Checks recorded before 2026-11-28 live in the plan settings; they count as a checked row at that time.
+        var all = legacyCheck is { } at
+            ? entries.Append(DiaryEntry.Create(at, EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, null))
+            : entries;
+        return SafetyState.Of(taken, all, now);
+    }
+
+    /// <summary>
+    /// Writes the <c>checked</c> row: a doctor or physiotherapist has checked the warning signs logged up to now.
+    /// Its note says who recorded it and what it cleared, so the diary keeps both.
+    /// </summary>
+    public async Task RecordCheckAsync(string ownerId, string recordedBy, SafetyState cleared, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var signs = cleared.Reasons.Count == 0 ? "no warning signs were in force" : string.Join("; ", cleared.Reasons.Select(r => r.Says));
+        var note = Trim($"Recorded by {recordedBy}. Cleared: {signs}.");
+        var entry = DiaryEntry.Create(now, EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, note);
+        await diary.AddAsync(ownerId, Guid.CreateVersion7(), entry, cancellationToken);
+        _read.Remove(ownerId);
+    }
+
+    private static string Trim(string note) => note.Length <= DiaryEntry.MaxNoteLength ? note : note[..(DiaryEntry.MaxNoteLength - 1)] + "…";
+}
