@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Reports;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Cli.Commands;
 
@@ -21,8 +22,11 @@ internal static class ReportCommand
         {
             var path = parsed.GetValue(file)!;
             var entries = await TriggersCommand.ReadAsync(path, cancellationToken);
-            // A diary file holds no assessment and no settings: the stage comes from its exercise rows.
-            var report = AppointmentReport.Build(Path.GetFileNameWithoutExtension(path.Name), entries, null, null, PlanSettings.None, DateTimeOffset.UtcNow);
+            // A diary file holds no assessment and no settings: the stage comes from its exercise rows, and the safety
+            // state from its red-flag symptom and checked rows, as `nervewise plan` reads it.
+            var now = DateTimeOffset.UtcNow;
+            var report = AppointmentReport.Build(
+                Path.GetFileNameWithoutExtension(path.Name), entries, null, null, PlanSettings.None, SafetyState.Of(null, entries, now), now);
             var target = parsed.GetValue(to)!;
             var bytes = target.Extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase)
                 ? ReportPdf.Write(report)

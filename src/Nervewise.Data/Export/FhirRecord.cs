@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Diary;
 using Nervewise.Domain.Fhir;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Data.Export;
 
@@ -22,14 +24,29 @@ public static class FhirRecord
             .Select(e => new FhirExport.DiaryRow(e.Id, e.ToEntry()))
             .ToList();
         var settings = await new PlanSettingsStore(db, TimeProvider.System).GetAsync(userId, cancellationToken);
-        return new FhirExport.Record(userId, email, assessments, diary, Plan([.. diary.Select(d => d.Entry)], settings, now));
+        var entries = diary.Select(d => d.Entry).ToList();
+        var safety = Safety(assessments.LastOrDefault(), entries, settings.SafetyCheckedAt, now);
+        return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, now), safety);
+    }
+
+    /// <summary>
+    /// The one safety state (Domain/Safety/SafetyState.cs), read as the web app's SafetyService.Of reads it: the latest
+    /// assessment and the whole diary, with a check recorded before 2026-11-28 (kept in the plan settings) counted as
+    /// a checked row at its time. The CLI has no web app, so the few lines live here too.
+    /// </summary>
+    private static SafetyState Safety(FhirExport.TakenAssessment? latest, IReadOnlyList<DiaryEntry> entries, DateTimeOffset? legacyCheck, DateTimeOffset now)
+    {
+        var all = legacyCheck is { } at
+            ? entries.Append(DiaryEntry.Create(at, EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, null))
+            : entries;
+        return SafetyState.Of(latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt), all, now);
     }
 
     /// <summary>The current stage and its sessions with this person's doses, as the CarePlan carries them.</summary>
-    private static FhirExport.Plan Plan(IReadOnlyList<Domain.Diary.DiaryEntry> entries, PlanSettings settings, DateTimeOffset now)
+    private static FhirExport.Plan Plan(IReadOnlyList<DiaryEntry> entries, PlanSettings settings, SafetyState safety, DateTimeOffset now)
     {
         var rules = RehabRules.Current;
-        var result = PlanEngine.Decide(entries, settings, now);
+        var result = PlanEngine.Decide(entries, settings, now, safety: safety);
         var stage = rules.For(result.Stage);
         var sessions = stage.Plan
             .Select(item => new FhirExport.PlannedSession(

@@ -20,7 +20,32 @@ public static class Caseload
 
     public sealed record Rule(decimal Value, string Why, string Source);
 
-    public sealed record Standing(Need Need, string Reason, IReadOnlyList<double> RecentPain, DateTimeOffset? LastEntry);
+    /// <summary>Where one person stands. <see cref="Safety"/> is the one safety state the standing was judged with.</summary>
+    public sealed record Standing(Need Need, string Reason, IReadOnlyList<double> RecentPain, DateTimeOffset? LastEntry, SafetyState Safety)
+    {
+        /// <summary>The urgency of the warning signs in force; routine when there are none.</summary>
+        public Urgency Urgency => Need == Need.RedFlag ? Safety.Urgency : Urgency.Routine;
+
+        /// <summary>How recent the news is: the newest warning sign in force, otherwise the newest entry.</summary>
+        public DateTimeOffset? Latest => Need == Need.RedFlag && Safety.Reasons.Count > 0
+            ? Safety.Reasons.MaxBy(r => r.Time.UtcDateTime)!.Time
+            : LastEntry;
+    }
+
+    /// <summary>
+    /// The caseload's order: by need; among warning signs by urgency (emergency, today, urgent, soon); then the most
+    /// recent first. Callers break remaining ties (by name) so the order is stable.
+    /// </summary>
+    public static IComparer<Standing> ByNeed { get; } = Comparer<Standing>.Create((a, b) =>
+    {
+        var need = a.Need.CompareTo(b.Need);
+        if (need != 0)
+        {
+            return need;
+        }
+        var urgency = b.Urgency.CompareTo(a.Urgency);
+        return urgency != 0 ? urgency : Nullable.Compare(b.Latest?.UtcDateTime, a.Latest?.UtcDateTime);
+    });
 
     private static readonly Lazy<Rules> Loaded = new(() => EmbeddedData.ReadJson<Rules>("caseload-rules.json"));
 
@@ -38,22 +63,21 @@ public static class Caseload
         // Warning signs come first, from the one safety state: they stay until a check is recorded.
         if (safety.NeedsHelp)
         {
-            var signs = string.Join("; ", safety.Reasons.Select(r => r.Says));
-            return new(Need.RedFlag, $"{AssessmentWording.For(safety.Urgency).Headline}: {signs}", recentPain, last);
+            return new(Need.RedFlag, string.Join("; ", safety.Reasons.Select(SafetyLines.Reason)), recentPain, last, safety);
         }
 
         var flareSince = now.AddDays(-(double)rules.RecentFlareDays.Value);
         var flares = entries.Count(e => e.Type == EntryType.Flare && e.Time >= flareSince);
         if (flares > 0)
         {
-            return new(Need.RecentFlare, $"{flares} flare-up{(flares == 1 ? "" : "s")} in the last {rules.RecentFlareDays.Value} days", recentPain, last);
+            return new(Need.RecentFlare, $"{flares} flare-up{(flares == 1 ? "" : "s")} in the last {rules.RecentFlareDays.Value} days", recentPain, last, safety);
         }
 
         if (NotImproving(entries, today, rules) is { } stuck)
         {
-            return new(Need.NoImprovement, stuck, recentPain, last);
+            return new(Need.NoImprovement, stuck, recentPain, last, safety);
         }
-        return new(Need.Steady, entries.Count == 0 ? "Nothing logged yet" : "No warning signs or recent flare-ups", recentPain, last);
+        return new(Need.Steady, entries.Count == 0 ? "Nothing logged yet" : "No warning signs or recent flare-ups", recentPain, last, safety);
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCo
     public const string ObservationSystem = "urn:nervewise:observation";
     public const string StageSystem = "urn:nervewise:rehab-stage";
     public const string UserSystem = "urn:nervewise:user";
+    /// <summary>The urgency of the safety state (assessment.md: emergency, today, urgent, soon) that a Flag stands for.</summary>
+    public const string SafetySystem = "urn:nervewise:safety-urgency";
 
     public sealed record Term(string System, string Code, string Display);
 

@@ -4,12 +4,14 @@ using System.Text;
 using Hl7.Fhir.Model;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Fhir;
 
 /// <summary>
-/// A person's record as a FHIR R4 collection Bundle: the Patient, a QuestionnaireResponse per assessment, an
-/// Observation per pain rating, flare-up and check-in answer, and a CarePlan for the rehab stage and sessions.
+/// A person's record as a FHIR R4 collection Bundle: the Patient, a Flag while warning signs are in force, a
+/// QuestionnaireResponse per assessment, an Observation per pain rating, flare-up, check-in answer, warning sign and
+/// recorded check, and a CarePlan for the rehab stage and sessions (on hold while exercises are paused).
 /// Ids are derived from our own ids, so exporting twice gives the same Bundle.
 /// </summary>
 public static class FhirExport
@@ -22,8 +24,10 @@ public static class FhirExport
 
     public sealed record Plan(string Stage, string StageTitle, DateTimeOffset? Since, IReadOnlyList<PlannedSession> Sessions);
 
+    /// <summary><paramref name="Safety"/> is the person's one safety state as of the export.</summary>
     public sealed record Record(
-        string PersonId, string? Email, IReadOnlyList<TakenAssessment> Assessments, IReadOnlyList<DiaryRow> Diary, Plan? CurrentPlan);
+        string PersonId, string? Email, IReadOnlyList<TakenAssessment> Assessments, IReadOnlyList<DiaryRow> Diary, Plan? CurrentPlan,
+        SafetyState Safety);
 
     public static Bundle ToBundle(Record record, DateTimeOffset now)
     {
@@ -33,6 +37,12 @@ public static class FhirExport
         void Add(Resource resource, Guid id) => bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{id}", Resource = resource });
 
         Add(ToPatient(record, patientId), patientId);
+        if (record.Safety.NeedsHelp)
+        {
+            // One Flag per episode: a check clears it (no Flag), and a sign after the check starts a new one.
+            var flagId = IdFor("flag", $"{record.PersonId}:{Oldest(record.Safety).UtcTicks}");
+            Add(ToFlag(record.Safety, subject, flagId), flagId);
+        }
         foreach (var assessment in record.Assessments)
         {
             Add(Response(assessment, subject), assessment.Id);
@@ -48,7 +58,7 @@ public static class FhirExport
         if (record.CurrentPlan is { } plan)
         {
             var planId = IdFor("careplan", record.PersonId);
-            Add(ToCarePlan(plan, subject, planId), planId);
+            Add(ToCarePlan(plan, record.Safety, subject, planId), planId);
         }
         return bundle;
     }
@@ -147,13 +157,25 @@ public static class FhirExport
                 observation.Value = Score(entry.Value);
                 observation.BodySite = BodySite(entry.Item);
                 return observation;
+            case EntryType.Symptom when AssessmentRules.Current.RedFlags.Find(entry.Item) is { } redFlag:
+                // The warning signs the Flag stands on, each where and when it was logged.
+                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, $"red-flag-{entry.Item}",
+                    $"Warning sign: {redFlag.Says}", $"Warning sign: {redFlag.Says}");
+                observation.Value = new FhirBoolean(entry.Value > 0);
+                return observation;
+            case EntryType.Checked:
+                // Exported rather than left out: without it a receiver sees old warning signs and no Flag, and cannot
+                // tell a cleared sign from a missed one. The note says who recorded the check and what it cleared.
+                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, "red-flags-checked",
+                    "A doctor or physiotherapist has checked the warning signs logged up to this time", "Warning signs checked");
+                return observation;
             case EntryType.Checkin:
                 observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, $"checkin-{entry.Item}",
                     $"Vulnerability check-in: {DiaryVocabulary.Words(entry.Item)} (0 no concern to 4 a big concern)", $"Check-in: {DiaryVocabulary.Words(entry.Item)}");
                 observation.Value = Score(entry.Value);
                 return observation;
             default:
-                return null; // activities, exercises, sleep and the rest stay in the CSV export
+                return null; // activities, exercises, sleep, everyday symptoms and the rest stay in the CSV export
         }
     }
 
@@ -176,17 +198,37 @@ public static class FhirExport
         return concept;
     }
 
-    private static CarePlan ToCarePlan(Plan plan, ResourceReference subject, Guid id)
+    /// <summary>
+    /// The safety state as a clinical Flag: its code names the urgency (our own code, with the words the person is
+    /// shown) and, in its text, every warning sign in force; it runs from the oldest of them.
+    /// </summary>
+    private static Flag ToFlag(SafetyState safety, ResourceReference subject, Guid id) => new()
+    {
+        Id = id.ToString(),
+        Status = Flag.FlagStatus.Active,
+        Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/flag-category", "clinical", "Clinical")],
+        Code = new CodeableConcept(FhirCodes.SafetySystem, Names.Of(safety.Urgency), AssessmentWording.For(safety.Urgency).Headline,
+            $"{AssessmentWording.Short(safety.Urgency)}: {AssessmentWording.For(safety.Urgency).Headline}. " +
+            $"Warning signs: {string.Join("; ", safety.Reasons.Select(r => r.Says))}."),
+        Subject = subject,
+        Period = new Period { StartElement = new FhirDateTime(Oldest(safety)) },
+    };
+
+    private static DateTimeOffset Oldest(SafetyState safety) => safety.Reasons.MinBy(r => r.Time.UtcDateTime)!.Time;
+
+    private static CarePlan ToCarePlan(Plan plan, SafetyState safety, ResourceReference subject, Guid id)
     {
         var carePlan = new CarePlan
         {
             Id = id.ToString(),
-            Status = RequestStatus.Active,
+            // Exercises paused for warning signs: the plan is kept, on hold, so nothing reads as going ahead.
+            Status = safety.PausesExercise ? RequestStatus.OnHold : RequestStatus.Active,
             Intent = CarePlan.CarePlanIntent.Plan,
             Subject = subject,
             Title = $"Graded exposure: {plan.StageTitle}",
             Category = [new CodeableConcept(FhirCodes.StageSystem, plan.Stage, plan.StageTitle, plan.StageTitle)],
-            Description = $"Current stage of graded exposure: {plan.StageTitle}.",
+            Description = $"Current stage of graded exposure: {plan.StageTitle}." +
+                (safety.NeedsHelp ? $" {Clinic.SafetyLines.Exercises(safety)}" : ""),
         };
         if (plan.Since is { } since)
         {
@@ -200,7 +242,7 @@ public static class FhirExport
                 {
                     Kind = CarePlan.CarePlanActivityKind.ServiceRequest,
                     Code = new CodeableConcept("urn:nervewise:exercise", session.Exercise, session.Title, session.Title),
-                    Status = CarePlan.CarePlanActivityStatus.Scheduled,
+                    Status = safety.PausesExercise ? CarePlan.CarePlanActivityStatus.OnHold : CarePlan.CarePlanActivityStatus.Scheduled,
                     Description = session.Dose,
                 },
             });

@@ -3,17 +3,20 @@ using System.Text;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Safety;
 using Nervewise.Domain.Triggers;
 
 namespace Nervewise.Domain.Reports;
 
 /// <summary>
-/// A one-page summary for an appointment: the current assessment, pain over time, flare-ups, likely triggers and
-/// the rehab stage. The web page, the PDF and `nervewise report` all show this same content.
+/// A one-page summary for an appointment: warning signs first when any is in force, then the current assessment, pain
+/// over time, flare-ups, likely triggers and the rehab stage. The web page, the PDF and `nervewise report` all show
+/// this same content.
 /// </summary>
 public sealed record AppointmentReport(
     string Who,
     DateTimeOffset Made,
+    AppointmentReport.SafetySection? Warnings,
     IReadOnlyList<string> Assessment,
     IReadOnlyList<AppointmentReport.Week> Weeks,
     int Flares,
@@ -26,9 +29,19 @@ public sealed record AppointmentReport(
 
     public sealed record Week(DateOnly Monday, decimal? AverageWorst, decimal? Worst, int Flares, string Reach);
 
+    /// <summary>
+    /// The report's first section, from the one safety state: its urgency headline, the signs in force with when and
+    /// where they were seen, the safety questions left open, and the last check.
+    /// </summary>
+    public sealed record SafetySection(Urgency Urgency, string Headline, IReadOnlyList<string> Reasons, IReadOnlyList<string> Unanswered, string LastCheck);
+
+    /// <summary>
+    /// <paramref name="safety"/> is the person's one safety state (the web reads it with the assessment; the CLI from
+    /// the diary alone). It decides the plan too, so the stage line never reads as going ahead while it is in force.
+    /// </summary>
     public static AppointmentReport Build(
         string who, IReadOnlyList<DiaryEntry> entries, AssessmentDocument? latest, DateTimeOffset? assessedAt,
-        PlanSettings settings, DateTimeOffset now)
+        PlanSettings settings, SafetyState safety, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var firstMonday = Rehab.WeeklyPlan.MondayOf(today).AddDays(-7 * (WeeksShown - 1));
@@ -45,16 +58,21 @@ public sealed record AppointmentReport(
         var since = new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var flares = entries.Where(e => e.Type == EntryType.Flare && e.Time >= since).OrderByDescending(e => e.Time).ToList();
 
-        var plan = PlanEngine.Decide(entries, settings, now);
+        var plan = PlanEngine.Decide(entries, settings, now, safety: safety);
         var rules = RehabRules.Current;
         var stage = rules.For(plan.Stage).Name;
-        var decision = plan.Decision switch
+        // While warning signs are in force the plan says why it stops, never "stay at this stage" as if to carry on.
+        var decision = plan.Safety.NeedsHelp ? Clinic.SafetyLines.ExercisesClause(plan.Safety) : plan.Decision switch
         {
             Decision.Progress => $"ready to move on to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
             Decision.Regress => $"step back to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
             Decision.SeekHelp => "see a doctor before going on",
             _ => "stay at this stage for now",
         };
+        // The signs themselves are in the first section; here only what they mean for the plan.
+        IReadOnlyList<string> stageNotes = plan.Safety.NeedsHelp
+            ? [PlanWording.PauseForHelp(plan.Safety.Urgency)]
+            : [$"Agreed pain level during sessions: {plan.AgreedPainLevel}/10.", .. plan.Reasons];
 
         var triggers = TriggerAnalysis.Analyse(entries);
         IReadOnlyList<string> triggerLines = triggers.Significant.Count > 0
@@ -64,13 +82,32 @@ public sealed record AppointmentReport(
         return new AppointmentReport(
             who,
             now,
+            SafetySectionOf(safety, entries, who),
             latest is null ? ["No assessment yet."] : AssessmentLines(latest, assessedAt),
             weeks,
             flares.Count,
             [.. flares.Take(5).Select(f => $"{f.Time:d MMM yyyy, HH:mm}: {f.Value:0.#}/10, reaching the {DiaryVocabulary.Words(f.Item)}")],
             triggerLines,
             $"{stage}: {decision}.",
-            [$"Agreed pain level during sessions: {plan.AgreedPainLevel}/10.", .. plan.Reasons]);
+            stageNotes);
+    }
+
+    /// <summary>The warning-sign section, or null when no sign is in force and no safety question is open.</summary>
+    private static SafetySection? SafetySectionOf(SafetyState safety, IReadOnlyList<DiaryEntry> entries, string who)
+    {
+        if (!safety.NeedsHelp && safety.Unanswered.Count == 0)
+        {
+            return null;
+        }
+        var headline = safety.NeedsHelp
+            ? AssessmentWording.For(safety.Urgency).Headline
+            : AssessmentWording.Routine([.. safety.Unanswered.Select(u => u.Item)]).Headline;
+        return new SafetySection(
+            safety.Urgency,
+            headline,
+            [.. safety.Reasons.Select(Clinic.SafetyLines.Reason)],
+            [.. safety.Unanswered.Select(Clinic.SafetyLines.Unanswered)],
+            Clinic.SafetyLines.LastCheck(safety, entries, who));
     }
 
     private static List<string> AssessmentLines(AssessmentDocument latest, DateTimeOffset? at)
@@ -81,7 +118,8 @@ public sealed record AppointmentReport(
             $"Taken {at?.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {latest.PrimarySource}{(latest.Mixed ? " (more than one source likely)" : "")}.",
         };
         lines.AddRange(latest.Sources.Select(s => $"{s.Source}: {s.Level} ({s.Likelihood:P0})"));
-        lines.Add($"Urgency: {latest.Urgency}. {AssessmentWording.Of(result.Imaging)}");
+        // The urgency stored with the answers; the warning signs in force now are in the first section.
+        lines.Add($"Urgency when assessed: {latest.Urgency}. {AssessmentWording.Of(result.Imaging)}");
         return lines;
     }
 
@@ -93,6 +131,17 @@ public sealed record AppointmentReport(
         Line($"# Nervewise summary for {Who}");
         Line($"Made {Made.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.");
         Line();
+        if (Warnings is { } warnings)
+        {
+            Line("## Warning signs");
+            Line($"**{warnings.Headline}**");
+            Line();
+            warnings.Reasons.ToList().ForEach(r => Line($"- {r}"));
+            warnings.Unanswered.ToList().ForEach(u => Line($"- {u}"));
+            Line();
+            Line(warnings.LastCheck);
+            Line();
+        }
         Line("## Assessment");
         Assessment.ToList().ForEach(a => Line($"- {a}"));
         Line();

@@ -27,6 +27,14 @@ public static class ReportPdf
 
         writer.Text($"Nervewise summary for {report.Who}", 16, bold: true);
         writer.Text($"Made {report.Made.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.", 9);
+        if (report.Warnings is { } warnings)
+        {
+            // First, in the danger colour of the web card, so it cannot be read past.
+            writer.Heading("Warning signs", XBrushes.DarkRed);
+            writer.Text(warnings.Headline, 11, bold: true, brush: XBrushes.DarkRed);
+            warnings.Reasons.Concat(warnings.Unanswered).ToList().ForEach(line => writer.Text("• " + line));
+            writer.Text(warnings.LastCheck);
+        }
         writer.Heading("Assessment");
         report.Assessment.ToList().ForEach(line => writer.Text("• " + line));
         writer.Heading($"Pain over the last {AppointmentReport.WeeksShown} weeks");
@@ -78,19 +86,19 @@ public static class ReportPdf
             }
         }
 
-        public void Heading(string text)
+        public void Heading(string text, XBrush? brush = null)
         {
             _y += 8;
-            Text(text, 12, bold: true);
+            Text(text, 12, bold: true, brush);
         }
 
-        public void Text(string text, double size = 10, bool bold = false)
+        public void Text(string text, double size = 10, bool bold = false, XBrush? brush = null)
         {
             var font = new XFont(EmbeddedFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             var lines = Wrap(text, font);
             var height = lines * font.GetHeight() + 3;
             Room(height);
-            new XTextFormatter(Graphics).DrawString(text, font, XBrushes.Black, new XRect(Margin, _y, _width, height), XStringFormats.TopLeft);
+            new XTextFormatter(Graphics).DrawString(text, font, brush ?? XBrushes.Black, new XRect(Margin, _y, _width, height), XStringFormats.TopLeft);
             _y += height;
         }
 

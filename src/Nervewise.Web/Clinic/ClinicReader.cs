@@ -60,10 +60,7 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety);
             rows.Add(new Row(p.Id, p.Email ?? "", standing, RehabRules.Current.For(plan.Stage).Name));
         }
-        return [.. rows
-            .OrderBy(r => r.Standing.Need)
-            .ThenByDescending(r => r.Standing.LastEntry ?? DateTimeOffset.MinValue)
-            .ThenBy(r => r.Email, StringComparer.Ordinal)];
+        return [.. rows.OrderBy(r => r.Standing, Caseload.ByNeed).ThenBy(r => r.Email, StringComparer.Ordinal)];
     }
 
     public static Urgency? ParseUrgency(string? stored) =>

@@ -2,18 +2,21 @@ using Nervewise.Data.Diary;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Reports;
 using Nervewise.Web.Assessment;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Reports;
 
 /// <summary>Builds the appointment report of one person from what is stored. Callers check who may read it.</summary>
-public sealed class ReportBuilder(DiaryStore diary, AssessmentStore assessments, PlanSettingsStore settings, TimeProvider clock)
+public sealed class ReportBuilder(DiaryStore diary, AssessmentStore assessments, PlanSettingsStore settings, SafetyService safety, TimeProvider clock)
 {
     public async Task<AppointmentReport> ForAsync(string userId, string who, CancellationToken cancellationToken)
     {
         var entries = (await diary.AllAsync(userId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
         var latest = (await assessments.ListAsync(userId, cancellationToken)).FirstOrDefault();
         var plan = await settings.GetAsync(userId, cancellationToken);
+        // The person's one safety state, the same the safety card and the plan read.
+        var state = await safety.ForAsync(userId, cancellationToken);
         return AppointmentReport.Build(
-            who, entries, latest is null ? null : AssessmentStore.Result(latest), latest?.TakenAt, plan, clock.GetUtcNow());
+            who, entries, latest is null ? null : AssessmentStore.Result(latest), latest?.TakenAt, plan, state, clock.GetUtcNow());
     }
 }

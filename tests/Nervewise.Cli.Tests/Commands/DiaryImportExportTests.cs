@@ -90,6 +90,26 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Export_as_fhir_flags_warning_signs_until_a_checked_row()
+    {
+        const string Header = "time,type,item,value,duration_minutes,note\r\n";
+        await CliRun.Of(["import", Write("flag.csv", Header + "2026-03-03T10:00:00+00:00,symptom,foot-drop,1,,\r\n"), "--user", "ada@example.com", .. Connection()]);
+        var file = Path.Combine(_folder, "record.json");
+
+        Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
+        var flag = Assert.Single(Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file))
+            .Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Flag>());
+        Assert.Equal("today", flag.Code.Coding[0].Code);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
+
+        await CliRun.Of(["import", Write("checked.csv", Header + "2026-03-05T10:00:00+00:00,checked,red-flags,,,\r\n"), "--user", "ada@example.com", .. Connection()]);
+        Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
+        var resources = Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file)).Entry.Select(e => e.Resource).ToList();
+        Assert.Empty(resources.OfType<Hl7.Fhir.Model.Flag>());
+        Assert.Equal(2, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // the warning sign and the check
+    }
+
+    [Fact]
     public async Task An_unknown_export_format_is_wrong_input()
     {
         var result = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "xml", .. Connection()]);

@@ -41,6 +41,34 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_red_flag_in_the_diary_puts_warning_signs_first_and_pauses_the_stage_until_a_checked_row()
+    {
+        // Logged long ago and never checked: it still counts (red flags do not expire).
+        var lines = File.ReadAllText(Diary()) + "2025-01-10T08:00:00+00:00,symptom,bladder-bowel-change,1,,\n";
+        var diary = Path.Combine(_folder, "flagged.csv");
+        File.WriteAllText(diary, lines);
+        var target = Path.Combine(_folder, "flagged.md");
+
+        Assert.Equal(0, (await CliRun.Of("report", diary, "-o", target)).ExitCode);
+
+        var text = File.ReadAllText(target);
+        var warnings = text.IndexOf("## Warning signs", StringComparison.Ordinal);
+        Assert.True(warnings >= 0 && warnings < text.IndexOf("## Assessment", StringComparison.Ordinal), text);
+        Assert.Contains("**Go to an emergency department now**", text, StringComparison.Ordinal);
+        Assert.Contains("(logged in the diary on 10 Jan 2025)", text, StringComparison.Ordinal);
+        Assert.Contains(": exercises are paused until a doctor has seen the person", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stay at this stage", text, StringComparison.Ordinal);
+
+        var pdf = Path.Combine(_folder, "flagged.pdf");
+        Assert.Equal(0, (await CliRun.Of("report", diary, "-o", pdf)).ExitCode);
+        Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(pdf)[..5]);
+
+        File.AppendAllText(diary, "2025-02-01T09:00:00+00:00,checked,red-flags,,,seen at the clinic\n");
+        Assert.Equal(0, (await CliRun.Of("report", diary, "-o", target)).ExitCode);
+        Assert.DoesNotContain("## Warning signs", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_diary_names_its_line_and_writes_nothing()
     {
         var diary = Path.Combine(_folder, "bad.csv");

@@ -25,10 +25,49 @@ public sealed class CaseloadTests
         List<DiaryEntry> diary = [Flare(1), Symptom(45, "saddle-numbness")];
         var standing = Caseload.Assess(diary, SafetyState.Of(null, diary, Now), Now);
         Assert.Equal(Need.RedFlag, standing.Need);
-        Assert.Contains("numbness between your legs", standing.Reason, StringComparison.Ordinal);
+        Assert.Equal(Urgency.Emergency, standing.Urgency);
+        // The sign in the rules' own words, with when and where it was seen.
+        Assert.Equal($"{Capital(WarningSigns.Says("saddle-numbness"))} (logged in the diary on 16 May 2026)", standing.Reason);
 
         List<DiaryEntry> checkedSince = [.. diary, DiaryEntry.Create(Now.AddDays(-40), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, "")];
         Assert.Equal(Need.RecentFlare, Caseload.Assess(checkedSince, SafetyState.Of(null, checkedSince, Now), Now).Need);
+    }
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static Caseload.Standing Standing(params DiaryEntry[] diary) => Caseload.Assess(diary, SafetyState.Of(null, diary, Now), Now);
+
+    [Fact]
+    public void Warning_signs_are_ordered_by_urgency_then_recency_and_an_old_unchecked_one_still_comes_first()
+    {
+        var oldEmergency = Standing(Symptom(60, "bladder-bowel-change"));
+        var today = Standing(Symptom(5, "foot-drop"));
+        var urgentNewer = Standing(Symptom(1, "cancer-history"));
+        var urgentOlder = Standing(Symptom(9, "unexplained-weight-loss"));
+        var soon = Standing(Symptom(0, "weakness"));
+        var flaring = Standing(Flare(1));
+        var steady = Standing(Pain(0, 2));
+        var checkedSince = Standing(Symptom(60, "bladder-bowel-change"), Pain(0, 2),
+            DiaryEntry.Create(Now.AddDays(-30), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, ""));
+
+        var ordered = new[] { steady, checkedSince, soon, flaring, urgentOlder, urgentNewer, today, oldEmergency }.Order(Caseload.ByNeed).ToList();
+
+        Assert.Equal([oldEmergency, today, urgentNewer, urgentOlder, soon, flaring], ordered.Take(6));
+        Assert.Equal([Urgency.Emergency, Urgency.Today, Urgency.Urgent, Urgency.Urgent, Urgency.Soon], ordered.Take(5).Select(s => s.Urgency));
+        Assert.Equal(Need.Steady, checkedSince.Need); // the check cleared it: it no longer ranks first
+        Assert.Equal(Urgency.Routine, checkedSince.Urgency);
+    }
+
+    [Fact]
+    public void A_sign_logged_after_the_check_raises_the_standing_again()
+    {
+        var standing = Standing(Symptom(60, "bladder-bowel-change"),
+            DiaryEntry.Create(Now.AddDays(-30), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, ""),
+            Symptom(2, "fever-or-unwell"));
+
+        Assert.Equal(Need.RedFlag, standing.Need);
+        Assert.Equal(Urgency.Today, standing.Urgency);
+        Assert.DoesNotContain(WarningSigns.Says("bladder-bowel-change"), standing.Reason, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

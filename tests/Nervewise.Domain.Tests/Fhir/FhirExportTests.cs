@@ -5,6 +5,7 @@ using Hl7.Fhir.Specification.Terminology;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Fhir;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Tests.Fhir;
 
@@ -19,24 +20,34 @@ public sealed class FhirExportTests
 
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static FhirExport.Record Sample(FhirExport.Plan? plan = null)
+    private static FhirExport.Record Sample(FhirExport.Plan? plan = null, params DiaryEntry[] more)
     {
         var answers = AssessmentInput.Parse("""{"pins-and-needles": true, "pain-below-knee": true, "weeks-since-onset": 6}""");
         DiaryEntry At(int hour, EntryType type, string item, decimal? value, string note = "") =>
             DiaryEntry.Create(new DateTimeOffset(2026, 11, 20, hour, 0, 0, TimeSpan.FromHours(1)), type, item, value, null, note);
-        return new FhirExport.Record(
-            "3f2d5a8e-0000-4000-8000-000000000001",
-            "pat@example.com",
-            [new FhirExport.TakenAssessment(Guid.Parse("0193b3c0-0000-7000-8000-000000000001"), Now.AddDays(-7), answers)],
-            [
-                new(Guid.NewGuid(), At(8, EntryType.Pain, "calf", 6, "after the train")),
-                new(Guid.NewGuid(), At(9, EntryType.Pain, "low-back", 2.5m)),
-                new(Guid.NewGuid(), At(21, EntryType.Flare, "foot", 8)),
-                new(Guid.NewGuid(), At(22, EntryType.Checkin, "stress", 3)),
-                new(Guid.NewGuid(), DiaryEntry.Create(Now.AddDays(-3), EntryType.Activity, "sitting", 3, 480, "")),
-            ],
-            plan);
+        var taken = new FhirExport.TakenAssessment(Guid.Parse("0193b3c0-0000-7000-8000-000000000001"), Now.AddDays(-7), answers);
+        List<FhirExport.DiaryRow> diary =
+        [
+            new(Guid.NewGuid(), At(8, EntryType.Pain, "calf", 6, "after the train")),
+            new(Guid.NewGuid(), At(9, EntryType.Pain, "low-back", 2.5m)),
+            new(Guid.NewGuid(), At(21, EntryType.Flare, "foot", 8)),
+            new(Guid.NewGuid(), At(22, EntryType.Checkin, "stress", 3)),
+            new(Guid.NewGuid(), DiaryEntry.Create(Now.AddDays(-3), EntryType.Activity, "sitting", 3, 480, "")),
+            .. more.Select(e => new FhirExport.DiaryRow(Guid.NewGuid(), e)),
+        ];
+        // The state as FhirRecord reads it: the latest assessment and the whole diary.
+        var safety = SafetyState.Of(new AssessmentTaken(answers, taken.TakenAt), diary.Select(d => d.Entry), Now);
+        return new FhirExport.Record("3f2d5a8e-0000-4000-8000-000000000001", "pat@example.com", [taken], diary, plan, safety);
     }
+
+    private static DiaryEntry Symptom(int daysAgo, string item) => DiaryEntry.Create(Now.AddDays(-daysAgo), EntryType.Symptom, item, 1, null, "");
+
+    private static DiaryEntry Checked(int daysAgo) => DiaryEntry.Create(Now.AddDays(-daysAgo), EntryType.Checked, DiaryVocabulary.CheckedRedFlags,
+        null, null, "Recorded by physio@example.com (clinician). Cleared: numbness between your legs.");
+
+    private static List<string> Errors(Resource resource) => [.. Validator.Value.Validate(resource).Issue
+        .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
+        .Select(i => $"{i.Location?.FirstOrDefault()}: {i.Details?.Text ?? i.Diagnostics}")];
 
     private static readonly FhirExport.Plan SliderPlan = new("sliders", "Nerve sliders", Now.AddDays(-10),
         [new("slump-slider", "Slump slider", "2 sets of 10, once a day"), new("slr-slider", "Straight-leg-raise slider", "2 sets of 10")]);
@@ -103,5 +114,55 @@ public sealed class FhirExportTests
         var first = FhirExport.ToBundle(record, Now).Entry.Select(e => e.FullUrl);
         var second = FhirExport.ToBundle(record, Now).Entry.Select(e => e.FullUrl);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Warning_signs_in_force_give_one_clinical_flag_from_the_oldest_sign_that_validates_and_parses()
+    {
+        var record = Sample(SliderPlan, Symptom(60, "saddle-numbness"), Symptom(2, "cancer-history"));
+        var bundle = FhirExport.ToBundle(record, Now);
+
+        Assert.True(Errors(bundle) is [], string.Join(Environment.NewLine, Errors(bundle)));
+        // Written and read back with the Firely SDK, as a receiving system would.
+        var parsed = FhirJson.Parse<Bundle>(FhirJson.Serialize(bundle, pretty: true));
+        var flag = Assert.Single(parsed.Entry.Select(e => e.Resource).OfType<Flag>());
+        Assert.Equal(Flag.FlagStatus.Active, flag.Status);
+        Assert.Equal(("http://terminology.hl7.org/CodeSystem/flag-category", "clinical"), (flag.Category[0].Coding[0].System, flag.Category[0].Coding[0].Code));
+        Assert.Equal((FhirCodes.SafetySystem, "emergency"), (flag.Code.Coding[0].System, flag.Code.Coding[0].Code));
+        Assert.StartsWith($"Emergency: {AssessmentWording.For(Urgency.Emergency).Headline}.", flag.Code.Text, StringComparison.Ordinal);
+        Assert.Contains(WarningSigns.Says("saddle-numbness"), flag.Code.Text, StringComparison.Ordinal);
+        Assert.Contains(WarningSigns.Says("cancer-history"), flag.Code.Text, StringComparison.Ordinal);
+        Assert.Equal(parsed.Entry[0].FullUrl, flag.Subject.Reference);
+        Assert.IsType<Patient>(parsed.Entry[0].Resource);
+        Assert.Equal(Now.AddDays(-60), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
+
+        // The signs themselves, as observations; the exercises are on hold, not scheduled.
+        var observations = parsed.Entry.Select(e => e.Resource).OfType<Observation>().ToList();
+        Assert.Contains(observations, o => o.Code.Coding[0].Code == "red-flag-saddle-numbness" && o.Value is FhirBoolean { Value: true });
+        var plan = Assert.Single(parsed.Entry.Select(e => e.Resource).OfType<CarePlan>());
+        Assert.Equal(RequestStatus.OnHold, plan.Status);
+        Assert.All(plan.Activity, a => Assert.Equal(CarePlan.CarePlanActivityStatus.OnHold, a.Detail!.Status));
+        Assert.Contains("Exercises are paused", plan.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clear_state_has_no_flag_and_a_check_removes_it_until_a_new_sign()
+    {
+        Assert.Empty(FhirExport.ToBundle(Sample(SliderPlan), Now).Entry.Select(e => e.Resource).OfType<Flag>());
+
+        var cleared = FhirExport.ToBundle(Sample(SliderPlan, Symptom(60, "saddle-numbness"), Checked(10)), Now);
+        var resources = cleared.Entry.Select(e => e.Resource).ToList();
+        Assert.Empty(resources.OfType<Flag>());
+        Assert.Equal(RequestStatus.Active, Assert.Single(resources.OfType<CarePlan>()).Status);
+        // The check travels as an observation with who recorded it, so the old sign is seen as cleared, not missed.
+        var check = Assert.Single(resources.OfType<Observation>(), o => o.Code.Coding[0].Code == "red-flags-checked");
+        Assert.StartsWith("Recorded by physio@example.com (clinician)", check.Note[0].Text, StringComparison.Ordinal);
+        Assert.True(Errors(cleared) is [], string.Join(Environment.NewLine, Errors(cleared)));
+
+        var raised = FhirExport.ToBundle(Sample(SliderPlan, Symptom(60, "saddle-numbness"), Checked(10), Symptom(1, "weakness")), Now);
+        var flag = Assert.Single(raised.Entry.Select(e => e.Resource).OfType<Flag>());
+        Assert.Equal("soon", flag.Code.Coding[0].Code);
+        Assert.Equal(Now.AddDays(-1), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
+        Assert.Equal(RequestStatus.Active, Assert.Single(raised.Entry.Select(e => e.Resource).OfType<CarePlan>()).Status); // soon holds, not paused
     }
 }

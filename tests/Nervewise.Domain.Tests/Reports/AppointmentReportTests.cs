@@ -1,6 +1,8 @@
+using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Reports;
+using Nervewise.Domain.Safety;
 using PdfSharp.Pdf.IO;
 
 namespace Nervewise.Domain.Tests.Reports;
@@ -17,10 +19,16 @@ public sealed class AppointmentReportTests
         DiaryEntry.Create(Now.AddDays(-1), EntryType.Pain, "buttock", 2, null, ""),
     ];
 
+    /// <summary>As the CLI builds it: the safety state from the diary alone.</summary>
+    private static AppointmentReport Build(IReadOnlyList<DiaryEntry> diary, AssessmentTaken? assessment = null) =>
+        AppointmentReport.Build("pat@example.com", diary, null, null, PlanSettings.None, SafetyState.Of(assessment, diary, Now), Now);
+
+    private static DiaryEntry Symptom(int daysAgo, string item) => DiaryEntry.Create(Now.AddDays(-daysAgo), EntryType.Symptom, item, 1, null, "");
+
     [Fact]
     public void It_sums_pain_by_week_and_lists_the_flare_ups()
     {
-        var report = AppointmentReport.Build("pat@example.com", Diary, null, null, PlanSettings.None, Now);
+        var report = Build(Diary);
 
         Assert.Equal(AppointmentReport.WeeksShown, report.Weeks.Count);
         // 15 November is a Sunday: its pain of 4 belongs to the week of the 9th. On the 16th the pain was 6 and a
@@ -33,13 +41,14 @@ public sealed class AppointmentReportTests
         Assert.Contains("reaching the calf", report.RecentFlares[0], StringComparison.Ordinal);
         Assert.Equal(["No assessment yet."], report.Assessment);
         Assert.StartsWith("Settle", report.Stage, StringComparison.Ordinal);
+        Assert.Null(report.Warnings); // nothing in force, nothing asked: no section
         Assert.StartsWith("Nothing that could come before a flare-up", report.Triggers[0], StringComparison.Ordinal); // no exposures logged: it says so
     }
 
     [Fact]
     public void The_markdown_has_every_section()
     {
-        var text = AppointmentReport.Build("pat@example.com", Diary, null, null, PlanSettings.None, Now).ToMarkdown();
+        var text = Build(Diary).ToMarkdown();
         foreach (var heading in new[] { "## Assessment", "## Pain over the last 12 weeks", "## Flare-ups: 1", "## What tends to come before flare-ups", "## Rehab stage" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
@@ -49,13 +58,83 @@ public sealed class AppointmentReportTests
     [Fact]
     public void The_pdf_is_an_a4_document_that_opens()
     {
-        var bytes = ReportPdf.Write(AppointmentReport.Build("pat@example.com", Diary, null, null, PlanSettings.None, Now));
+        var bytes = ReportPdf.Write(Build(Diary));
 
         using var stream = new MemoryStream(bytes);
         using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
         Assert.True(document.PageCount >= 1);
         Assert.Equal(595, document.Pages[0].Width.Point, 0);
         Assert.Equal(842, document.Pages[0].Height.Point, 0);
+        Assert.Equal("Nervewise summary for pat@example.com", document.Info.Title);
+    }
+
+    [Theory]
+    [InlineData("bladder-bowel-change", Urgency.Emergency)]
+    [InlineData("foot-drop", Urgency.Today)]
+    [InlineData("cancer-history", Urgency.Urgent)]
+    public void At_urgent_or_higher_warning_signs_come_first_and_the_stage_says_exercises_are_paused(string item, Urgency urgency)
+    {
+        // Logged 60 days ago and never checked: red flags do not expire.
+        var report = Build([.. Diary, Symptom(60, item)]);
+
+        var warnings = Assert.IsType<AppointmentReport.SafetySection>(report.Warnings);
+        Assert.Equal(urgency, warnings.Urgency);
+        Assert.Equal(AssessmentWording.For(urgency).Headline, warnings.Headline);
+        Assert.Contains(warnings.Reasons, r => r.Contains(WarningSigns.Says(item)[1..], StringComparison.Ordinal) && r.Contains("25 Sep 2026", StringComparison.Ordinal));
+        Assert.Equal("No check by a doctor or physiotherapist recorded yet.", warnings.LastCheck);
+        Assert.Equal("Settle: exercises are paused until a doctor has seen the person about the warning signs.", report.Stage);
+        Assert.Equal([PlanWording.PauseForHelp(urgency)], report.StageNotes); // no pain level or dose to go ahead with
+
+        var text = report.ToMarkdown();
+        Assert.True(text.IndexOf("## Warning signs", StringComparison.Ordinal) < text.IndexOf("## Assessment", StringComparison.Ordinal));
+        Assert.DoesNotContain("stay at this stage", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Agreed pain level", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Soon_holds_the_stage_and_a_check_removes_the_section()
+    {
+        var soon = Build([.. Diary, Symptom(3, "weakness")]);
+        Assert.Equal(Urgency.Soon, soon.Warnings!.Urgency);
+        Assert.Equal("Settle: the plan holds at this stage until a physiotherapist or doctor has checked the warning signs.", soon.Stage);
+
+        var checkedRow = DiaryEntry.Create(Now.AddDays(-1), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null,
+            "Recorded by physio@example.com (clinician). Cleared: your leg or foot feels weak, and it is not getting worse.");
+        var cleared = Build([.. Diary, Symptom(3, "weakness"), checkedRow]);
+        Assert.Null(cleared.Warnings);
+        Assert.DoesNotContain("## Warning signs", cleared.ToMarkdown(), StringComparison.Ordinal);
+        Assert.StartsWith("Settle: stay at this stage", cleared.Stage, StringComparison.Ordinal);
+
+        var again = Build([.. Diary, Symptom(3, "weakness"), checkedRow, Symptom(0, "saddle-numbness")]);
+        Assert.Equal(Urgency.Emergency, again.Warnings!.Urgency);
+        Assert.Equal("Last check recorded 23 Nov 2026 by physio@example.com (clinician).", again.Warnings.LastCheck);
+        Assert.Single(again.Warnings.Reasons); // the weakness was checked; only the new sign is in force
+    }
+
+    [Fact]
+    public void Unanswered_red_flags_of_the_latest_assessment_are_listed()
+    {
+        var answers = new AssessmentAnswers.Builder().Boolean("pins-and-needles", true).Build();
+        var report = Build(Diary, new AssessmentTaken(answers, Now.AddDays(-2)));
+
+        var warnings = Assert.IsType<AppointmentReport.SafetySection>(report.Warnings);
+        Assert.Empty(warnings.Reasons);
+        Assert.Equal(AssessmentWording.Routine(["x"]).Headline, warnings.Headline);
+        foreach (var rule in AssessmentRules.Current.RedFlags.Items.Where(r => r.Item != "progressive-weakness"))
+        {
+            Assert.Contains(warnings.Unanswered, line => line.StartsWith($"Not answered: {rule.Says} (if yes: ", StringComparison.Ordinal));
+        }
+        Assert.StartsWith("Settle: stay at this stage", report.Stage, StringComparison.Ordinal); // open questions do not stop the plan
+    }
+
+    [Fact]
+    public void The_pdf_with_warning_signs_still_opens()
+    {
+        var bytes = ReportPdf.Write(Build([.. Diary, Symptom(60, "saddle-numbness"), Symptom(5, "cancer-history")]));
+
+        using var stream = new MemoryStream(bytes);
+        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
+        Assert.True(document.PageCount >= 1);
         Assert.Equal("Nervewise summary for pat@example.com", document.Info.Title);
     }
 }

@@ -12,6 +12,8 @@ using Nervewise.Data.Plan;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Diary;
 using Nervewise.Web.Plan;
+using Nervewise.Web.Safety;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Web.Pages.Clinic;
 
@@ -39,6 +41,14 @@ public class PatientModel(
 
     [BindProperty] public string? Stage { get; set; }
     [BindProperty] public string? Level { get; set; }
+
+    /// <summary>The clinician's one confirmation that the warning signs shown have been checked.</summary>
+    [BindProperty] public bool Confirm { get; set; }
+
+    /// <summary>Which warning signs the page showed when the check was confirmed (<see cref="Clearing"/>).</summary>
+    [BindProperty] public string? Clears { get; set; }
+
+    public string? CheckProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -111,6 +121,43 @@ public class PatientModel(
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
+    /// <summary>
+    /// "A doctor or physiotherapist has checked this", recorded by the clinician: authorised and logged like every
+    /// other read of the record, and it clears only the warning signs the page showed. A sign logged since the page
+    /// was opened is shown first rather than cleared unseen.
+    /// </summary>
+    public async Task<IActionResult> OnPostCheckAsync(string id, [FromServices] SafetyService safety)
+    {
+        ModelState.Remove(nameof(Note)); // the note form is not part of this one
+        if (!Confirm)
+        {
+            CheckProblem = "Tick the box to confirm that a doctor or physiotherapist has checked these signs with the person.";
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        var me = await users.GetUserAsync(User);
+        if (await reader.OpenAsync(me!.Id, id, "recorded a check of warning signs", HttpContext.RequestAborted) is not { } record)
+        {
+            return NotFound();
+        }
+        if (!record.Safety.NeedsHelp)
+        {
+            Message = "No warning signs were waiting for a check, so nothing was recorded.";
+            return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#safety");
+        }
+        if (Clears != Clearing(record.Safety))
+        {
+            CheckProblem = "The warning signs changed since this page was opened. Look at them below, then confirm again.";
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        await safety.RecordCheckAsync(id, $"{me.Email} (clinician)", record.Safety, HttpContext.RequestAborted);
+        Message = "Check recorded. The person's plan carries on from where it stopped; a new warning sign raises it again at once.";
+        return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#safety");
+    }
+
+    /// <summary>Names the warning signs in force and when each was seen, so a check clears only what was shown.</summary>
+    public static string Clearing(SafetyState state) =>
+        string.Join(",", state.Reasons.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Item}@{r.Time.UtcTicks}")));
+
     /// <summary>Repetitions per exercise: a number sets the person's own dose, an empty box returns to the plan's.</summary>
     private static Dictionary<string, DoseOverride> WithReps(IReadOnlyDictionary<string, DoseOverride> current, Dictionary<string, int?> reps)
     {
@@ -147,7 +194,7 @@ public class PatientModel(
             .GroupBy(e => e.Item)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).Select(e => (double)(e.Value ?? 0)).ToList());
         Settings = await planSettings.GetAsync(id, HttpContext.RequestAborted);
-        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow());
+        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow(), safety: record.Safety);
         ThisWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today, record.Diary, RehabRules.Current));
         LastWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today.AddDays(-7), record.Diary, RehabRules.Current));
         Triggers = TriggerView.From(record.Diary);

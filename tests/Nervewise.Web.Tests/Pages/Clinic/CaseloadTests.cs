@@ -1,56 +1,65 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Nervewise.Data;
+using Nervewise.Domain.Safety;
 using Nervewise.Web.Tests.Support;
 
 namespace Nervewise.Web.Tests.Pages.Clinic;
 
-public sealed partial class CaseloadTests() : AppTest(DatabaseProvider.Sqlite)
+public sealed class CaseloadTestsOnSqlite() : CaseloadTests(DatabaseProvider.Sqlite);
+
+public sealed class CaseloadTestsOnPostgres() : CaseloadTests(DatabaseProvider.Postgres);
+
+public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task ShareAsync(string email, HttpClient clinician, params object[] entries)
-    {
-        var person = App.Browser();
-        await person.RegisterAsync(email);
-        foreach (var entry in entries)
-        {
-            using var created = await person.PostAsJsonAsync("/api/v1/diary", entry);
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-        await person.SubmitAsync("/sharing?handler=Invite", new Dictionary<string, string> { ["ClinicianEmail"] = "" });
-        var code = CodePattern().Match(await person.GetStringAsync("/sharing")).Groups[1].Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await clinician.SubmitAsync("/clinic?handler=Accept", new Dictionary<string, string> { ["Code"] = code })).StatusCode);
-    }
-
     [Fact]
-    public async Task Warning_signs_come_first_then_recent_flare_ups_then_everyone_else()
+    public async Task Warning_signs_come_first_by_urgency_then_recent_flare_ups_then_everyone_else()
     {
         var clinician = await ClinicianAsync("physio@example.com");
-        var now = DateTimeOffset.UtcNow;
-        await ShareAsync("steady@example.com", clinician,
-            new { id = Guid.NewGuid(), time = Time(now.AddDays(-1)), type = "pain", item = "buttock", value = 2 });
-        await ShareAsync("flaring@example.com", clinician,
-            new { id = Guid.NewGuid(), time = Time(now.AddDays(-3)), type = "flare", item = "calf", value = 7 });
-        await ShareAsync("warning@example.com", clinician,
-            new { id = Guid.NewGuid(), time = Time(now.AddDays(-10)), type = "symptom", item = "saddle-numbness", value = 1 });
+        await App.ShareAsync(clinician, "steady@example.com", Caseloads.Row(1, "pain", "buttock", 2));
+        await App.ShareAsync(clinician, "flaring@example.com", Caseloads.Row(3, "flare", "calf", 7));
+        // Newer than the one above it, and still below: urgency first, then recency.
+        await App.ShareAsync(clinician, "urgent@example.com", Caseloads.Row(1, "symptom", "cancer-history"));
+        await App.ShareAsync(clinician, "today@example.com", Caseloads.Row(5, "symptom", "foot-drop"));
+        // Logged 60 days ago and never checked: it still ranks first.
+        await App.ShareAsync(clinician, "emergency@example.com", Caseloads.Row(60, "symptom", "saddle-numbness"));
+        await App.ShareAsync(clinician, "soon@example.com", Caseloads.Row(0.1, "symptom", "weakness"));
 
         var page = await clinician.GetStringAsync("/clinic");
 
-        var order = RowPattern().Matches(page).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["warning@example.com", "flaring@example.com", "steady@example.com"], order);
-        Assert.Contains("Warning sign logged: saddle numbness", page, StringComparison.Ordinal);
+        Assert.Equal(
+            ["emergency@example.com", "today@example.com", "urgent@example.com", "soon@example.com", "flaring@example.com", "steady@example.com"],
+            Caseloads.Order(page));
+        var emergency = WebUtility.HtmlDecode(Caseloads.RowOf(page, "emergency@example.com"));
+        Assert.Contains(">Emergency</span>", emergency, StringComparison.Ordinal);
+        Assert.Contains("Numbness between your legs: around your genitals, bottom or inner thighs (logged in the diary on", emergency, StringComparison.Ordinal);
+        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(page, "today@example.com"), StringComparison.Ordinal);
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "urgent@example.com"), StringComparison.Ordinal);
+        Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "soon@example.com"), StringComparison.Ordinal);
         Assert.Contains("1 flare-up in the last 14 days", page, StringComparison.Ordinal);
-        Assert.Equal(3, SparklinePattern().Count(page));
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "<td>Settle</td>")); // nobody has logged an exercise yet
+        Assert.Equal(6, SparklinePattern().Count(page));
+        Assert.Equal(6, Regex.Count(page, "<td>Settle")); // nobody has logged an exercise yet
+        Assert.Equal(3, Regex.Count(page, @"<td>Settle \(exercises paused\)</td>")); // emergency, today and urgent
     }
 
-    [GeneratedRegex("data-invite-code>([A-Z2-9-]+)<")]
-    private static partial Regex CodePattern();
+    [Fact]
+    public async Task A_checked_row_drops_an_old_sign_and_a_later_sign_raises_it_again()
+    {
+        var clinician = await ClinicianAsync("physio@example.com");
+        await App.ShareAsync(clinician, "flaring@example.com", Caseloads.Row(3, "flare", "calf", 7));
+        var person = await App.ShareAsync(clinician, "checked@example.com",
+            Caseloads.Row(60, "symptom", "bladder-bowel-change"), Caseloads.Row(2, "pain", "calf", 3));
+        Assert.Equal("checked@example.com", Caseloads.Order(await clinician.GetStringAsync("/clinic"))[0]);
 
-    [GeneratedRegex("<th scope=\"row\"><a href=\"/clinic/patients/[^\"]+\">([^<]+)</a>")]
-    private static partial Regex RowPattern();
+        await person.LogAsync(new { id = Guid.NewGuid(), time = Caseloads.Time(DateTimeOffset.UtcNow.AddDays(-30)), type = "checked", item = "red-flags" });
+        Assert.Equal(["flaring@example.com", "checked@example.com"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
+
+        await person.LogAsync(Caseloads.Row(1, "symptom", "lowered-immunity"));
+        var page = await clinician.GetStringAsync("/clinic");
+        Assert.Equal(["checked@example.com", "flaring@example.com"], Caseloads.Order(page));
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "checked@example.com"), StringComparison.Ordinal);
+        Assert.DoesNotContain(WarningSigns.Says("bladder-bowel-change")[1..], WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
 
     [GeneratedRegex("<svg class=\"sparkline\"")]
     private static partial Regex SparklinePattern();
