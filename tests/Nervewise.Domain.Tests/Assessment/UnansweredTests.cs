@@ -78,6 +78,23 @@ public class UnansweredTests
     }
 
     [Fact]
+    public void An_unanswered_sign_carries_the_urgency_a_yes_would_have_beside_the_answers_given()
+    {
+        var withWeakness = Answers.Yes("weakness").No("progressive-weakness").Assess();
+        var alone = Answers.None.Assess();
+
+        Assert.Contains(new RedFlag("both-legs", Urgency.Emergency), withWeakness.UnansweredRedFlags);
+        Assert.Contains(new RedFlag("both-legs", Urgency.Today), alone.UnansweredRedFlags);
+        Assert.Contains(new RedFlag("cancer-history", Urgency.Urgent), withWeakness.UnansweredRedFlags);
+    }
+
+    [Theory]
+    [InlineData(Urgency.Emergency, "If you have any of these, go to an emergency department now")]
+    [InlineData(Urgency.Today, "If you have any of these, see a doctor today")]
+    public void What_to_do_if_an_open_question_turns_out_to_be_yes_is_the_urgency_s_own_action(Urgency urgency, string expected) =>
+        Assert.Equal(expected, AssessmentWording.IfYes(urgency));
+
+    [Fact]
     public void A_response_stored_before_the_change_still_assesses_and_lists_the_new_red_flags_as_unanswered()
     {
         // Answers JSON as stored by questionnaire 1.0.0: every old red flag answered no, a classic sciatica.
