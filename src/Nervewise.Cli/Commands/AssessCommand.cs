@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Safety;
 using Spectre.Console;
 
 namespace Nervewise.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class AssessCommand
             }
             else
             {
-                Summarise(result, AssessmentWording.UnansweredSafety(answers), output);
+                Summarise(result, output);
             }
             return NervewiseCli.Ok;
         });
@@ -53,7 +54,7 @@ internal static class AssessCommand
         }
     }
 
-    private static void Summarise(AssessmentResult result, IReadOnlyList<string> unansweredSafety, TextWriter output)
+    private static void Summarise(AssessmentResult result, TextWriter output)
     {
         // Colour only on a real terminal: never in a pipe, a file or a test.
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
@@ -65,10 +66,11 @@ internal static class AssessCommand
         });
         // Let the terminal wrap long lines; Spectre's own wrapping breaks the indented ones.
         console.Profile.Width = 1000;
-        var urgency = result.Urgency == Urgency.Routine ? AssessmentWording.Routine(unansweredSafety) : AssessmentWording.For(result.Urgency);
+        var open = result.UnansweredRedFlags;
+        var urgency = result.Urgency == Urgency.Routine ? AssessmentWording.Routine([.. open.Select(r => r.Item)]) : AssessmentWording.For(result.Urgency);
         var colour = result.Urgency switch
         {
-            Urgency.Emergency => "bold red",
+            Urgency.Emergency or Urgency.Today => "bold red",
             Urgency.Urgent => "bold darkorange",
             Urgency.Soon => "bold yellow",
             _ => "bold green",
@@ -77,9 +79,23 @@ internal static class AssessCommand
         console.WriteLine(urgency.Instructions);
         if (result.RedFlags.Count > 0)
         {
-            console.WriteLine("Because of: " + string.Join("; ", result.RedFlags.Select(r => AssessmentWording.Said(r.Item))) + ".");
+            console.WriteLine("Because of: " + string.Join("; ", result.RedFlags.Select(r => WarningSigns.Says(r.Item))) + ".");
         }
         console.WriteLine();
+        if (open.Count > 0)
+        {
+            // Each open safety question with what to do should it turn out to be yes; the words are the rules file's.
+            console.MarkupLine($"[bold]Safety questions not answered yes or no ({open.Count}):[/]");
+            foreach (var group in open.GroupBy(r => r.Urgency).OrderByDescending(g => g.Key))
+            {
+                console.WriteLine($"  {AssessmentWording.IfYes(group.Key)}:");
+                foreach (var flag in group)
+                {
+                    console.WriteLine($"    - {WarningSigns.Says(flag.Item)}");
+                }
+            }
+            console.WriteLine();
+        }
 
         console.MarkupLine(result.PrimarySource is { } primary
             ? $"[bold]Most likely source:[/] {Markup.Escape(AssessmentWording.For(primary).Name.ToLowerInvariant())}"

@@ -49,14 +49,15 @@ public static class AssessmentEngine
 
     /// <summary>
     /// Red-flag items with no answer, where the item applies (a follow-up counts only once its condition is met),
-    /// each with the urgency a yes would carry.
+    /// each with the urgency a yes would carry alongside the answers given (both legs with weakness: emergency).
     /// </summary>
     private static List<RedFlag> Unanswered(AssessmentAnswers answers, AssessmentRules rules)
     {
         var questionnaire = AssessmentQuestionnaire.Current;
+        var present = rules.RedFlags.Items.Where(r => answers.IsYes(r.Item)).Select(r => r.Item).ToList();
         return [.. rules.RedFlags.Items
             .Where(r => answers.Boolean(r.Item) is null && questionnaire.Items[r.Item].IsEnabled(answers))
-            .Select(r => new RedFlag(r.Item, r.Level))];
+            .Select(r => RedFlagRules.Raise([.. present, r.Item], rules).Single(f => f.Item == r.Item))];
     }
 
     private static ImagingAdvice Imaging(AssessmentAnswers answers, IReadOnlyList<RedFlag> redFlags, AssessmentRules rules)

@@ -60,8 +60,22 @@ public static class AssessmentWording
     public static UrgencyText Routine(IReadOnlyList<string> unansweredSafety) => unansweredSafety.Count == 0
         ? For(Urgency.Routine)
         : new("Some safety questions are still open",
-            $"You left {unansweredSafety.Count} safety question{(unansweredSafety.Count == 1 ? "" : "s")} unanswered, so we can't say there are no warning signs. " +
+            $"{unansweredSafety.Count} safety question{(unansweredSafety.Count == 1 ? " was" : "s were")} not answered yes or no, so we can't say there are no warning signs. " +
             "Each one below says what to do if the answer turns out to be yes.");
+
+    /// <summary>
+    /// What helps, while a warning sign at urgent or higher is in force: in place of every source's next steps,
+    /// since movement and exercise advice waits until a professional has seen the person.
+    /// </summary>
+    public const string AfterYouHaveBeenSeen =
+        "After you have been seen: ask the doctor or physiotherapist when to start and what suits you. Until then, leave the exercises.";
+
+    /// <summary>"If you have any of these, see a doctor today": the action for an unanswered warning sign, should it be yes.</summary>
+    public static string IfYes(Urgency urgency)
+    {
+        var headline = For(urgency).Headline;
+        return $"If you have any of these, {char.ToLowerInvariant(headline[0])}{headline[1..]}";
+    }
 
     /// <summary>Short words for a table column.</summary>
     public static string Short(Urgency urgency) => urgency switch

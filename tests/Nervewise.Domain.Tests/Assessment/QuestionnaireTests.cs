@@ -15,6 +15,9 @@ public class QuestionnaireTests
         "warms-up-with-activity", "bladder-bowel-change", "saddle-numbness", "sexual-function-change", "both-legs",
         "progressive-weakness", "major-trauma", "fever-or-unwell", "unexplained-weight-loss", "cancer-history",
         "constant-night-pain", "weeks-since-onset", "trend", "weeks-of-rehab-without-improvement",
+        // Added 2026-11-28.
+        "pain-loaded-hip-bend", "foot-drop", "calf-swelling", "fragile-bones-minor-fall", "suspected-tendon-tear",
+        "injected-drugs", "lowered-immunity",
     ];
 
     [Fact]
@@ -39,13 +42,29 @@ public class QuestionnaireTests
     }
 
     [Fact]
+    public void Every_red_flag_is_asked_before_any_other_question()
+    {
+        var questionnaire = AssessmentQuestionnaire.Current;
+        var redFlags = AssessmentRules.Current.RedFlags;
+        var order = questionnaire.Screens.SelectMany(s => s.Items).Select(i => i.LinkId).ToList();
+
+        var lastRedFlag = order.FindLastIndex(redFlags.Contains);
+        var firstOther = order.FindIndex(i => !redFlags.Contains(i));
+
+        Assert.True(lastRedFlag < firstOther, $"'{order[firstOther]}' is asked before the red flag '{order[lastRedFlag]}'.");
+        Assert.All(redFlags.Items, r => Assert.Equal(ItemType.Boolean, questionnaire.Items[r.Item].Type));
+    }
+
+    [Fact]
     public void Follow_up_questions_only_appear_after_a_yes_on_an_earlier_screen()
     {
         var questionnaire = AssessmentQuestionnaire.Current;
         var screenOf = questionnaire.Screens.SelectMany((s, n) => s.Items.Select(i => (i.LinkId, n))).ToDictionary();
         var followUps = questionnaire.Items.Values.Where(i => i.EnableWhen is not null).ToList();
 
-        Assert.Equal(["progressive-weakness", "bruising", "pain-sitting-on-sit-bone"], followUps.Select(i => i.LinkId));
+        // Pressure on the sit bone is asked of everyone since 2026-11-28: it is how sitting counts for the tendon.
+        Assert.Equal(["progressive-weakness", "bruising"], followUps.Select(i => i.LinkId));
+        Assert.Null(questionnaire.Items["pain-sitting-on-sit-bone"].EnableWhen);
         Assert.All(followUps, i => Assert.True(screenOf[i.EnableWhen!.Question] < screenOf[i.LinkId], i.LinkId));
     }
 

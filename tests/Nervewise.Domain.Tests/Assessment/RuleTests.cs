@@ -5,24 +5,69 @@ namespace Nervewise.Domain.Tests.Assessment;
 /// <summary>One test for each rule of shared/spec/assessment.md.</summary>
 public class RuleTests
 {
+    // The table of shared/spec/assessment.md, copied by hand: if the rules file drifts from the contract, this fails.
+    public static TheoryData<string, Urgency> SpecTable => new()
+    {
+        { "bladder-bowel-change", Urgency.Emergency },
+        { "saddle-numbness", Urgency.Emergency },
+        { "sexual-function-change", Urgency.Emergency },
+        { "progressive-weakness", Urgency.Emergency },
+        { "both-legs", Urgency.Today },
+        { "foot-drop", Urgency.Today },
+        { "fever-or-unwell", Urgency.Today },
+        { "calf-swelling", Urgency.Today },
+        { "weakness", Urgency.Soon },
+        { "major-trauma", Urgency.Urgent },
+        { "fragile-bones-minor-fall", Urgency.Urgent },
+        { "suspected-tendon-tear", Urgency.Urgent },
+        { "injected-drugs", Urgency.Urgent },
+        { "lowered-immunity", Urgency.Urgent },
+        { "unexplained-weight-loss", Urgency.Urgent },
+        { "cancer-history", Urgency.Urgent },
+        { "constant-night-pain", Urgency.Urgent },
+    };
+
+    /// <summary>Every red flag of the rules file, with the urgency the file gives it.</summary>
+    public static TheoryData<string, Urgency> RulesFile
+    {
+        get
+        {
+            var data = new TheoryData<string, Urgency>();
+            foreach (var rule in AssessmentRules.Current.RedFlags.Items)
+            {
+                data.Add(rule.Item, rule.Level);
+            }
+            return data;
+        }
+    }
+
     [Theory]
-    [InlineData("bladder-bowel-change", Urgency.Emergency)]
-    [InlineData("saddle-numbness", Urgency.Emergency)]
-    [InlineData("sexual-function-change", Urgency.Emergency)]
-    [InlineData("progressive-weakness", Urgency.Emergency)]
-    [InlineData("both-legs", Urgency.Urgent)]
-    [InlineData("major-trauma", Urgency.Urgent)]
-    [InlineData("fever-or-unwell", Urgency.Urgent)]
-    [InlineData("unexplained-weight-loss", Urgency.Urgent)]
-    [InlineData("cancer-history", Urgency.Urgent)]
-    [InlineData("constant-night-pain", Urgency.Urgent)]
-    [InlineData("weakness", Urgency.Soon)]
-    public void Each_red_flag_alone_gives_its_urgency(string item, Urgency expected)
+    [MemberData(nameof(SpecTable))]
+    public void Each_red_flag_alone_gives_the_urgency_of_the_contract(string item, Urgency expected)
     {
         var result = Answers.Yes(item).Assess();
 
         Assert.Equal(expected, result.Urgency);
         Assert.Equal([new RedFlag(item, expected)], result.RedFlags);
+    }
+
+    [Theory]
+    [MemberData(nameof(RulesFile))]
+    public void Each_red_flag_of_the_rules_file_alone_gives_exactly_its_urgency(string item, Urgency expected)
+    {
+        var result = Answers.Yes(item).Assess();
+
+        Assert.Equal(expected, result.Urgency);
+        Assert.Equal([new RedFlag(item, expected)], result.RedFlags);
+    }
+
+    [Fact]
+    public void The_rules_file_has_exactly_the_red_flags_of_the_contract()
+    {
+        var contract = SpecTable.Select(row => ((string)row[0], (Urgency)row[1])).OrderBy(r => r.Item1, StringComparer.Ordinal);
+        var file = AssessmentRules.Current.RedFlags.Items.Select(r => (r.Item, r.Level)).OrderBy(r => r.Item, StringComparer.Ordinal);
+
+        Assert.Equal(contract, file);
     }
 
     [Fact]
@@ -37,25 +82,27 @@ public class RuleTests
         Assert.Equal(Urgency.Routine, result.Urgency);
     }
 
+    /// <summary>Every red flag but both-legs: weakness and foot-drop are among them.</summary>
+    public static TheoryData<string> OtherRedFlags => [.. SpecTable.Select(row => (string)row[0]).Where(i => i != "both-legs")];
+
     [Theory]
-    [InlineData("weakness")]
-    [InlineData("major-trauma")]
-    [InlineData("cancer-history")]
-    [InlineData("constant-night-pain")]
-    public void Both_legs_with_weakness_or_another_red_flag_is_an_emergency(string other)
+    [MemberData(nameof(OtherRedFlags))]
+    public void Both_legs_with_weakness_foot_drop_or_any_other_red_flag_is_an_emergency(string other)
     {
         var result = Answers.Yes("both-legs", other).Assess();
 
         Assert.Equal(Urgency.Emergency, result.Urgency);
         Assert.Contains(new RedFlag("both-legs", Urgency.Emergency), result.RedFlags);
+        Assert.Contains(result.RedFlags, r => r.Item == other);
     }
 
     [Fact]
-    public void Both_legs_with_only_ordinary_nerve_features_stays_urgent()
+    public void Both_legs_with_only_ordinary_nerve_features_is_today()
     {
         var result = Answers.Yes("both-legs", "pins-and-needles", "pain-below-knee").Assess();
 
-        Assert.Equal(Urgency.Urgent, result.Urgency);
+        Assert.Equal(Urgency.Today, result.Urgency);
+        Assert.Equal([new RedFlag("both-legs", Urgency.Today)], result.RedFlags);
     }
 
     [Fact]
@@ -77,8 +124,14 @@ public class RuleTests
     [Theory]
     [InlineData("major-trauma", ImagingAdvice.DiscussWithClinician)]
     [InlineData("bladder-bowel-change", ImagingAdvice.DiscussWithClinician)]
-    [InlineData("weakness", ImagingAdvice.NotRecommended)]
-    public void Imaging_follows_urgent_or_emergency_red_flags_only(string item, ImagingAdvice expected) =>
+    [InlineData("fever-or-unwell", ImagingAdvice.DiscussWithClinician)]
+    [InlineData("calf-swelling", ImagingAdvice.DiscussWithClinician)]
+    [InlineData("cancer-history", ImagingAdvice.DiscussWithClinician)]
+    [InlineData("weakness", ImagingAdvice.DiscussWithClinician)]
+    [InlineData("foot-drop", ImagingAdvice.DiscussWithClinician)]
+    [InlineData("pins-and-needles", ImagingAdvice.NotRecommended)]
+    [InlineData("distressed-by-pain", ImagingAdvice.NotRecommended)]
+    public void Imaging_follows_serious_red_flags_or_a_weak_leg(string item, ImagingAdvice expected) =>
         Assert.Equal(expected, Answers.Yes(item).Assess().Imaging);
 
     [Fact]

@@ -158,7 +158,7 @@ public class DiaryCsvTests
     // Bad rows: each names its line and column
 
     [Theory]
-    [InlineData("2026-03-01T21:30:00+01:00,walk,walking,,30,", "type", "must be one of pain, symptom, activity, exercise, flare, sleep, checkin, relief, not 'walk'")]
+    [InlineData("2026-03-01T21:30:00+01:00,walk,walking,,30,", "type", "must be one of pain, symptom, activity, exercise, flare, sleep, checkin, relief, checked, not 'walk'")]
     [InlineData("2026-03-01T21:30:00+01:00,Pain,calf,3,,", "type", "not 'Pain'")]
     [InlineData("2026-03-01T21:30:00+01:00,,calf,3,,", "type", "not ''")]
     [InlineData("2026-03-01T21:30:00+01:00,pain,calf,11,,", "value", "must be pain from 0 to 10, not 11")]
@@ -518,7 +518,7 @@ public class DiaryCsvTests
             {
                 // Rows on the same day may share a minute, so equal instants occur.
                 var time = new DateTimeOffset(start.AddDays(day).AddMinutes(random.Next(24 * 60)), offset);
-                var type = (EntryType)random.Next(8);
+                var type = (EntryType)random.Next(Enum.GetValues<EntryType>().Length);
                 var tenth = random.Next(0, 101) / 10m;
                 var note = notes[random.Next(notes.Length)];
                 entries.Add(type switch
@@ -530,6 +530,8 @@ public class DiaryCsvTests
                     EntryType.Flare => DiaryEntry.Create(time, type, Pick(random, DiaryVocabulary.Regions), tenth, random.Next(2) == 0 ? null : random.Next(5, 300), note),
                     EntryType.Sleep => DiaryEntry.Create(time, type, "night", random.Next(0, 241) / 10m, null, note),
                     EntryType.Checkin => DiaryEntry.Create(time, type, Pick(random, DiaryVocabulary.CheckinAreas), random.Next(5), null, note),
+                    // A check has no value, so two at the same minute would be the same row: each visit says its number.
+                    EntryType.Checked => DiaryEntry.Create(time, type, DiaryVocabulary.CheckedRedFlags, null, null, $"visit {entries.Count}"),
                     _ => DiaryEntry.Create(time, type, Pick(random, DiaryVocabulary.Reliefs), random.Next(-100, 101) / 10m, random.Next(2) == 0 ? null : random.Next(1, 90), note),
                 });
             }

@@ -57,7 +57,10 @@ public abstract class AssessmentsApiTests(DatabaseProvider provider) : AppTest(p
         var linkIds = questionnaire.Item.SelectMany(g => g.Item).Select(i => i.LinkId).ToList();
         Assert.Contains("pins-and-needles", linkIds);
         Assert.Contains("weeks-of-rehab-without-improvement", linkIds);
-        Assert.Equal(38, linkIds.Count);
+        Assert.Equal(AssessmentQuestionnaire.Current.Items.Count, linkIds.Count);
+        Assert.Equal(45, linkIds.Count);
+        Assert.Contains("calf-swelling", linkIds);
+        Assert.Contains("pain-loaded-hip-bend", linkIds);
     }
 
     [Fact]
@@ -81,6 +84,66 @@ public abstract class AssessmentsApiTests(DatabaseProvider provider) : AppTest(p
         Assert.Equal(id, Assert.Single(list.EnumerateArray()).GetProperty("id").GetGuid());
         var one = await client.GetFromJsonAsync<JsonElement>($"/api/v1/assessments/{id}");
         Assert.True(one.GetProperty("answers").GetProperty("pins-and-needles").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_new_red_flag_alone_is_today_and_the_open_ones_are_listed_with_their_urgency()
+    {
+        var client = await SignedInAsync();
+
+        var response = await PostAsync(client, """{"calf-swelling": true, "pain-below-knee": true, "both-legs": false}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var root = (await response.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal("today", root.GetProperty("urgency").GetString());
+        Assert.Equal("calf-swelling", Assert.Single(root.GetProperty("redFlags").EnumerateArray()).GetProperty("item").GetString());
+        Assert.Equal("discuss-with-clinician", root.GetProperty("imaging").GetString());
+        var open = root.GetProperty("unansweredRedFlags").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("item").GetString()!, r => r.GetProperty("urgency").GetString());
+        Assert.Equal("emergency", open["bladder-bowel-change"]);
+        Assert.Equal("today", open["foot-drop"]);
+        Assert.Equal("urgent", open["injected-drugs"]);
+        Assert.Equal("soon", open["weakness"]);
+        Assert.False(open.ContainsKey("calf-swelling"));
+        Assert.False(open.ContainsKey("both-legs"));
+        Assert.False(open.ContainsKey("progressive-weakness"));
+    }
+
+    [Fact]
+    public async Task With_every_red_flag_answered_the_open_list_is_empty()
+    {
+        var client = await SignedInAsync();
+        var answers = AssessmentRules.Current.RedFlags.Items.Where(r => r.Item != "progressive-weakness").ToDictionary(r => r.Item, _ => false);
+
+        var response = await client.PostAsJsonAsync("/api/v1/assessments", answers);
+
+        var root = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("routine", root.GetProperty("urgency").GetString());
+        Assert.Empty(root.GetProperty("unansweredRedFlags").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("""{"calf-swelling": true, "calf-sweling": true}""", "calf-sweling", "is not an item")]
+    [InlineData("""{"foot-drop": "yes"}""", "foot-drop", "must be true or false")]
+    [InlineData("""{"injected-drugs": 1}""", "injected-drugs", "must be true or false")]
+    [InlineData("""{"resourceType": "QuestionnaireResponse", "status": "completed", "item": [{"linkId": "fever", "answer": [{"valueBoolean": true}]}]}""", "fever", "is not an item")]
+    [InlineData("""{"resourceType": "QuestionnaireResponse", "status": "completed", "item": [{"linkId": "lowered-immunity", "answer": [{"valueString": "yes"}]}]}""", "lowered-immunity", "must be true or false")]
+    public async Task An_unknown_or_mistyped_item_is_named_and_nothing_more_is_stored(string json, string item, string message)
+    {
+        var client = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(client, Sciatica)).StatusCode);
+        var before = await StoredCountAsync();
+
+        var response = await PostAsync(client, json, json.Contains("resourceType", StringComparison.Ordinal) ? "application/fhir+json" : "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("nothing was saved", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var messages = problem.GetProperty("errors").GetProperty(item).EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains($"item '{item}' {message}", StringComparison.Ordinal));
+        Assert.Equal(before, await StoredCountAsync());
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/assessments")).EnumerateArray());
     }
 
     [Fact]
