@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Text;
+using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Spectre.Console;
 
 namespace Nervewise.Cli.Commands;
 
-/// <summary>`nervewise plan DIARY.csv [--stage STAGE] [--json]`: where graded exposure stands and what comes next.</summary>
+/// <summary>
+/// `nervewise plan DIARY.csv [--stage STAGE] [--json]`: where graded exposure stands and what comes next. A red flag
+/// logged after the latest <c>checked</c> row (or at all) means seek-help with its urgency, however old it is.
+/// </summary>
 internal static class PlanCommand
 {
     public static Command Create(TextWriter output)
@@ -82,7 +86,8 @@ internal static class PlanCommand
         var stage = rules.For(result.Stage);
         var (headline, colour) = result.Decision switch
         {
-            Decision.SeekHelp => ("Seek help before going on", "bold red"),
+            // Red flags win: the first line is what to do, in the words of the safety card and the assessment.
+            Decision.SeekHelp => (AssessmentWording.For(result.Safety.Urgency).Headline, "bold red"),
             Decision.Regress => ($"Step back to {rules.For(result.NextStage).Name.ToLowerInvariant()}", "bold darkorange"),
             Decision.Progress => ($"Ready to step up to {rules.For(result.NextStage).Name.ToLowerInvariant()}", "bold green"),
             _ => ($"Stay with {stage.Name.ToLowerInvariant()} for now", "bold"),
@@ -90,7 +95,9 @@ internal static class PlanCommand
         console.MarkupLine($"[{colour}]{Markup.Escape(headline)}[/]");
         var since = result.StageSince is { } s ? $", since {PlanWording.Date(s)}" : "";
         console.WriteLine($"Stage: {RehabNames.Of(result.Stage)} ({stage.Name}{since}){(result.StageFromDiary ? ", read from the diary" : "")}");
-        console.WriteLine($"Decision: {RehabNames.Of(result.Decision)}; next stage: {RehabNames.Of(result.NextStage)}");
+        console.WriteLine(result.Decision == Decision.SeekHelp
+            ? $"Decision: seek-help (urgency: {Names.Of(result.Safety.Urgency)}); the plan stays at {RehabNames.Of(result.Stage)} until a check is recorded"
+            : $"Decision: {RehabNames.Of(result.Decision)}; next stage: {RehabNames.Of(result.NextStage)}");
         console.WriteLine($"Predictability: {PlanWording.Share(result.Predictability.Score)} from {result.Predictability.Basis} comparable {(result.Stage == Stage.Settle ? "days" : "sessions")}");
         console.WriteLine("Why:");
         foreach (var reason in result.Reasons)

@@ -35,14 +35,19 @@ public sealed record FirstWeekPlan(FirstWeekKind Kind, Stage? Stage, string Why)
 /// </summary>
 public static class FirstWeek
 {
-    public static FirstWeekPlan For(AssessmentResult result, AssessmentAnswers answers, HomeRules? rules = null)
+    /// <summary>
+    /// <paramref name="safety"/> is the urgency of the person's one safety state (Domain/Safety/SafetyState.cs), which
+    /// adds warning signs logged in the diary and drops those a professional has checked; without it the assessment's
+    /// own urgency decides.
+    /// </summary>
+    public static FirstWeekPlan For(AssessmentResult result, AssessmentAnswers answers, Urgency? safety = null, HomeRules? rules = null)
     {
         var first = (rules ?? HomeRules.Current).FirstWeek;
-        var urgency = Name(result.Urgency);
+        var urgency = Name(safety ?? result.Urgency);
         if (first.HoldPlanAt.Value.Contains(urgency))
         {
             return new(FirstWeekKind.RedFlags, null,
-                "Some of your answers need a doctor first. The exercise plan waits until you have been checked.");
+                "Some warning signs need a doctor first. The exercise plan waits until you have been seen.");
         }
         if (first.SettleOnlyAt.Value.Contains(urgency))
         {

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Rehab;
 
@@ -17,9 +19,14 @@ public sealed record PlanDocument(
     string? StageSince,
     int AgreedPainLevel,
     string AsOf,
-    IReadOnlyList<PlanDocument.Unlock> Unlocks)
+    IReadOnlyList<PlanDocument.Unlock> Unlocks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PlanDocument.SafetyReason>? SafetyReasons = null)
 {
     public sealed record Unlock(string Name, string Progress, bool Met);
+
+    /// <summary>One warning sign in force: its red-flag item, the urgency it carries, where it was seen and when, in plain words.</summary>
+    public sealed record SafetyReason(string Item, string Urgency, string From, string Time, string Says);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -40,7 +47,13 @@ public sealed record PlanDocument(
         result.StageSince is { } since ? DiaryTime.Format(since) : null,
         result.AgreedPainLevel,
         DiaryTime.Format(result.AsOf),
-        [.. result.Unlocks.Select(u => new Unlock(u.Name, u.Progress, u.Met))]);
+        [.. result.Unlocks.Select(u => new Unlock(u.Name, u.Progress, u.Met))],
+        // Only with seek-help (cli.md): the urgency of the safety state and the warning signs behind it.
+        result.Decision == Rehab.Decision.SeekHelp ? Names.Of(result.Safety.Urgency) : null,
+        result.Decision == Rehab.Decision.SeekHelp ? [.. result.Safety.Reasons.Select(Reason)] : null);
+
+    private static SafetyReason Reason(Safety.SafetyReason reason) => new(
+        reason.Item, Names.Of(reason.Urgency), reason.From == SafetyOrigin.Diary ? "diary" : "assessment", DiaryTime.Format(reason.Time), reason.Says);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 }

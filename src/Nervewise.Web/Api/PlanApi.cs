@@ -7,6 +7,7 @@ using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Plan;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Api;
 
@@ -17,7 +18,11 @@ internal static class PlanApi
 
     public sealed record DayView(string Date, IReadOnlyList<SessionView> Sessions);
 
-    public sealed record PlanView(PlanDocument Plan, string WeekOf, IReadOnlyList<DayView> Week);
+    /// <summary>
+    /// The plan, its week and whether exercises are paused. With seek-help the plan holds <c>urgency</c> and
+    /// <c>safetyReasons</c>; while exercises are paused (urgent or higher) the week holds no sessions.
+    /// </summary>
+    public sealed record PlanView(PlanDocument Plan, string WeekOf, IReadOnlyList<DayView> Week, bool ExercisesPaused);
 
     public sealed record ChangeView(string ChangedAt, string ChangedBy, string Field, string? From, string? To);
 
@@ -51,15 +56,16 @@ internal static class PlanApi
             d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [.. d.Sessions.Select(s => new SessionView(s.Exercise.Id, s.Exercise.Name, s.Dose.Describe(), s.Dose.Minutes, s.Dose.Sets, s.Dose.Reps,
                 s.Dose.HoldSeconds, s.OwnDose, s.Logged?.Value))])).ToList();
-        return TypedResults.Ok(new PlanView(PlanDocument.From(view.Result), week[0].Date, week));
+        return TypedResults.Ok(new PlanView(PlanDocument.From(view.Result), week[0].Date, week, view.ExercisesPaused));
     }
 
     private static async Task<Ok<SettingsView>> GetSettings(
-        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, cancellationToken));
+        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, SafetyService safety, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, safety, cancellationToken));
 
     private static async Task<IResult> PutSettings(
-        HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, SafetyService safety,
+        CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -77,12 +83,14 @@ internal static class PlanApi
         {
             return Refused(problems.ToDictionary(p => p.Column, p => new[] { p.Message }));
         }
-        return TypedResults.Ok(await SettingsAsync(owner, store, cancellationToken));
+        return TypedResults.Ok(await SettingsAsync(owner, store, safety, cancellationToken));
     }
 
-    private static async Task<SettingsView> SettingsAsync(string owner, PlanSettingsStore store, CancellationToken cancellationToken)
+    private static async Task<SettingsView> SettingsAsync(string owner, PlanSettingsStore store, SafetyService safety, CancellationToken cancellationToken)
     {
         var settings = await store.GetAsync(owner, cancellationToken);
+        // The last check is the safety state's: the latest checked row, or a check recorded in the settings before rows existed.
+        var checkedAt = (await safety.ForAsync(owner, cancellationToken)).CheckedAt;
         var history = await store.HistoryAsync(owner, cancellationToken: cancellationToken);
         return new SettingsView(
             settings.Stage is { } stage ? RehabNames.Of(stage) : null,
@@ -90,7 +98,7 @@ internal static class PlanApi
             settings.AgreedPainLevel,
             RehabRules.Current.PainRules.AgreedPainLevel.Value,
             settings.DoseOverrides,
-            settings.SafetyCheckedAt is { } checkedAt ? DiaryTime.Format(checkedAt) : null,
+            checkedAt is { } at ? DiaryTime.Format(at) : null,
             [.. history.Select(c => new ChangeView(DiaryTime.Format(c.ChangedAt), c.ChangedByRole, c.Field, c.OldValue, c.NewValue))]);
     }
 

@@ -7,6 +7,8 @@ namespace Nervewise.Web.Diary;
 /// <summary>One diary row in a few plain words, for lists.</summary>
 public static class EntryText
 {
+    public const string Checked = "A professional checked the warning signs";
+
     public static string Describe(DiaryEntryRecord e)
     {
         var item = DiaryVocabulary.Words(e.Item);
@@ -22,6 +24,8 @@ public static class EntryText
             "sleep" => $"Slept {value} h",
             "checkin" => $"Check-in, {item}: {value}/4",
             "relief" => $"Tried {item}: pain {(e.Value < 0 ? "down" : e.Value > 0 ? "up" : "no change")} {Math.Abs(e.Value ?? 0):0.#}",
+            // Written by /safety/check: the warning signs logged up to this time have been looked at.
+            "checked" => Checked,
             _ => $"{e.Type} {item}",
         };
     }

@@ -1,8 +1,10 @@
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Home;
+using Nervewise.Domain.Safety;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Plan;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Home;
 
@@ -10,7 +12,7 @@ namespace Nervewise.Web.Home;
 /// The signed-in home page in one read: the plan for today, the latest assessment and the first week it suggests,
 /// the pain of the last weeks, and which reminders are due. Time comes from the injected clock only.
 /// </summary>
-public sealed class HomeService(AssessmentStore assessments, PlanService plans, TimeProvider clock)
+public sealed class HomeService(AssessmentStore assessments, PlanService plans, SafetyService safety, TimeProvider clock)
 {
     public sealed record Latest(Guid Id, DateTimeOffset TakenAt, AssessmentResult Result, IReadOnlyList<string> UnansweredSafety, FirstWeekPlan FirstWeek);
 
@@ -32,6 +34,9 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         public int Flares => Days.Sum(d => d.Flares);
 
         public bool Due(Reminder reminder) => Reminders.Contains(reminder);
+
+        /// <summary>The one safety state, as the plan was decided with it. Every part of the home page reads this.</summary>
+        public SafetyState Safety => Plan.Result.Safety;
     }
 
     public async Task<View> ForAsync(string ownerId, CancellationToken cancellationToken = default)
@@ -51,20 +56,23 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var due = Domain.Home.Reminders.Due(latest?.TakenAt, lastCheckin, plan.Entries, plan.Today, now, rules);
         if (onHold)
         {
-            // While a doctor is needed, the instructions stand alone: no nudge towards the check-in.
-            due = [.. due.Where(r => r != Reminder.CheckIn)];
+            // While a doctor is needed, the instructions stand alone: no nudge towards the check-in or the questions.
+            due = [.. due.Where(r => r is not (Reminder.CheckIn or Reminder.Reassess))];
         }
         return new View(latest, plan, FirstWeek.Started(plan.Settings, plan.Entries), onHold, awaitingCheck, days, Timeline.Trend(days), due, lastCheckin, now);
     }
 
+    /// <summary>The latest assessment, with the first week the one safety state allows (the state is read once per request).</summary>
     public async Task<Latest?> LatestAsync(string ownerId, CancellationToken cancellationToken = default) =>
-        await assessments.LatestAsync(ownerId, cancellationToken) is { } record ? Read(record) : null;
+        await assessments.LatestAsync(ownerId, cancellationToken) is { } record
+            ? Read(record, await safety.ForAsync(ownerId, cancellationToken))
+            : null;
 
-    private static Latest Read(Data.Assessments.AssessmentRecord record)
+    private static Latest Read(Data.Assessments.AssessmentRecord record, SafetyState state)
     {
-        // Shown as computed when it was taken, like the result page.
+        // Shown as computed when it was taken, like the result page; the first week follows the safety state.
         var result = AssessmentStore.Result(record).ToResult();
         var answers = AssessmentStore.Answers(record);
-        return new Latest(record.Id, record.TakenAt, result, AssessmentWording.UnansweredSafety(answers), FirstWeek.For(result, answers));
+        return new Latest(record.Id, record.TakenAt, result, AssessmentWording.UnansweredSafety(answers), FirstWeek.For(result, answers, state.Urgency));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
-using Nervewise.Data.Plan;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Home;
@@ -12,8 +11,10 @@ namespace Nervewise.Web.Pages;
 /// <summary>
 /// The signed-in home page, built for a phone: today's sessions, one-tap logging, what is due, flare-up help, the
 /// pain of the last weeks and whether it is retreating up the leg. Clinicians get their caseload instead.
+/// Warning signs are the layout's safety card; at urgent or higher the page gives no exercise advice, and a check is
+/// recorded only at /safety/check.
 /// </summary>
-public class TodayModel(UserManager<NervewiseUser> users, HomeService home, PlanSettingsStore settings, TimeProvider clock) : PageModel
+public class TodayModel(UserManager<NervewiseUser> users, HomeService home) : PageModel
 {
     public bool IsClinician { get; private set; }
 
@@ -37,21 +38,17 @@ public class TodayModel(UserManager<NervewiseUser> users, HomeService home, Plan
         return Page();
     }
 
-    /// <summary>The person says a doctor or physio has checked the warning signs: the plan is no longer on hold.</summary>
-    public async Task<IActionResult> OnPostCheckedAsync()
-    {
-        var owner = users.GetUserId(User)!;
-        var now = clock.GetUtcNow();
-        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { SafetyCheckedAt = now }, HttpContext.RequestAborted);
-        Saved = "Noted: you have been checked. Your plan is back on. If a warning sign comes back, get help straight away.";
-        return Redirect("/today");
-    }
+    /// <summary>
+    /// Today has no form. A page kept from before checks moved (its "checked me" button) lands on /safety/check, which
+    /// names what a check clears and asks to confirm; nothing is recorded here.
+    /// </summary>
+    public IActionResult OnPost() => Redirect("/safety/check");
 
     /// <summary>One short lesson that fits where the person is now.</summary>
     public string SuggestedLesson()
     {
         var view = View;
-        if (view.PlanOnHold || view.Due(Reminder.NotImproving))
+        if (view.Safety.PausesExercise || view.Due(Reminder.NotImproving))
         {
             return "when-to-get-help";
         }

@@ -2,6 +2,7 @@ using Nervewise.Data.Diary;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Safety;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Plan;
@@ -17,7 +18,14 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
     /// <summary>Everything the plan page shows. <see cref="Offset"/> is the person's own time zone, from their latest entry.</summary>
     public sealed record View(
         PlanResult Result, WeekPlan Week, PlanSettings Settings, DateOnly Today, TimeSpan Offset,
-        SessionCheck? MorningQuestion, string UsualRegion, IReadOnlyList<DiaryEntry> Entries);
+        SessionCheck? MorningQuestion, string UsualRegion, IReadOnlyList<DiaryEntry> Entries)
+    {
+        /// <summary>The one safety state (Domain/Safety/SafetyState.cs), as the plan was decided with it.</summary>
+        public SafetyState Safety => Result.Safety;
+
+        /// <summary>Urgent or higher: no sessions, no logging, no calendar, no exercise advice until a doctor has seen the person.</summary>
+        public bool ExercisesPaused => Result.Safety.PausesExercise;
+    }
 
     public async Task<View> ForAsync(string ownerId, Stage? stage = null, CancellationToken cancellationToken = default)
     {
@@ -34,6 +42,13 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
         var local = now.ToOffset(offset);
         var today = DateOnly.FromDateTime(local.DateTime);
         var week = WeeklyPlan.For(result.Stage, own, today, entries, RehabRules.Current);
+        if (state.PausesExercise)
+        {
+            // Red flags win: at urgent or higher the week holds no session to do, log or add to a calendar, and the
+            // morning question about yesterday's session waits too. Every surface reading this view agrees.
+            return new View(result, week with { Days = [.. week.Days.Select(d => d with { Sessions = [] })] }, own, today, offset,
+                null, UsualRegion(entries, now), entries);
+        }
         return new View(result, week, own, today, offset, MorningQuestion(result, local), UsualRegion(entries, now), entries);
     }
 

@@ -63,8 +63,81 @@ public sealed class PlanTests : IDisposable
         Assert.Contains("  - no flare-up within 48 hours of any session", steady.Output, StringComparison.Ordinal);
         Assert.Contains("  [x] Days keeping the pain rules: 14 of 14 days", steady.Output, StringComparison.Ordinal);
         Assert.Contains("guidance, not a diagnosis", steady.Output, StringComparison.Ordinal);
-        Assert.StartsWith("Seek help before going on", flagged.Output, StringComparison.Ordinal);
-        Assert.Contains("Go to an emergency department now", flagged.Output, StringComparison.Ordinal);
+        // A red flag leads with its urgency's headline, the words of the safety card and the assessment.
+        Assert.StartsWith("Go to an emergency department now\n", flagged.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Decision: seek-help (urgency: emergency); the plan stays at sliders until a check is recorded", flagged.Output, StringComparison.Ordinal);
+        Assert.Contains("  - You logged new trouble passing urine, leaking, or losing control of your bowels on 18 Mar.", flagged.Output, StringComparison.Ordinal);
+        Assert.Contains("Your exercises are paused until a doctor has seen you", flagged.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("What unlocks", flagged.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The steady fortnight of sliders (which alone would step up), with rows added to it.</summary>
+    private string Steady(string name, params string[] rows) =>
+        Write(name, File.ReadAllText(Diary("steady.csv")).TrimEnd() + "\r\n" + string.Join("", rows.Select(r => r + "\r\n")));
+
+    private static JsonElement Json(CliRun run)
+    {
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        return JsonDocument.Parse(run.Output).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("bladder-bowel-change", "emergency")]
+    [InlineData("foot-drop", "today")]
+    [InlineData("cancer-history", "urgent")]
+    [InlineData("weakness", "soon")]
+    public async Task Seek_help_holds_the_urgency_and_a_red_flag_30_days_old_and_never_checked_still_counts(string item, string urgency)
+    {
+        // Logged 37 days before the diary's last entry, and no checked row after it.
+        var file = Steady($"old-{item}.csv", $"2026-02-10T09:00:00+01:00,symptom,{item},4,,");
+
+        var root = Json(await CliRun.Of("plan", file, "--json"));
+        var readable = await CliRun.Of("plan", file);
+
+        Assert.Equal(("seek-help", urgency), (root.GetProperty("decision").GetString(), root.GetProperty("urgency").GetString()));
+        Assert.Equal("sliders", root.GetProperty("nextStage").GetString());
+        var reason = Assert.Single(root.GetProperty("safetyReasons").EnumerateArray());
+        Assert.Equal((item, urgency, "diary", "2026-02-10T09:00:00+01:00"),
+            (reason.GetProperty("item").GetString(), reason.GetProperty("urgency").GetString(), reason.GetProperty("from").GetString(), reason.GetProperty("time").GetString()));
+        Assert.StartsWith(Nervewise.Domain.Assessment.AssessmentWording.For(Nervewise.Domain.Assessment.Names.ParseUrgency(urgency)).Headline,
+            readable.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checked_row_after_the_red_flag_clears_it()
+    {
+        var file = Steady("checked.csv",
+            "2026-02-10T09:00:00+01:00,symptom,bladder-bowel-change,4,,",
+            "2026-02-20T11:00:00+01:00,checked,red-flags,,,Seen in A&E; scan clear");
+
+        var root = Json(await CliRun.Of("plan", file, "--json"));
+
+        Assert.Equal(("progress", "tensioners"), (root.GetProperty("decision").GetString(), root.GetProperty("nextStage").GetString()));
+        Assert.False(root.TryGetProperty("urgency", out _));
+        Assert.False(root.TryGetProperty("safetyReasons", out _));
+    }
+
+    [Fact]
+    public async Task A_red_flag_logged_after_the_checked_row_raises_it_again()
+    {
+        var file = Steady("again.csv",
+            "2026-02-10T09:00:00+01:00,symptom,bladder-bowel-change,4,,",
+            "2026-02-20T11:00:00+01:00,checked,red-flags,,,",
+            "2026-03-12T21:00:00+01:00,symptom,saddle-numbness,3,,");
+
+        var root = Json(await CliRun.Of("plan", file, "--json"));
+
+        Assert.Equal(("seek-help", "emergency"), (root.GetProperty("decision").GetString(), root.GetProperty("urgency").GetString()));
+        Assert.Equal("saddle-numbness", Assert.Single(root.GetProperty("safetyReasons").EnumerateArray()).GetProperty("item").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_red_flag_the_json_has_no_urgency()
+    {
+        var root = Json(await CliRun.Of("plan", Diary("steady.csv"), "--json"));
+
+        Assert.False(root.TryGetProperty("urgency", out _));
     }
 
     [Fact]

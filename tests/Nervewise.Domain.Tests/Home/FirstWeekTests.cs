@@ -64,6 +64,23 @@ public sealed class FirstWeekTests
     }
 
     [Fact]
+    public void The_safety_state_decides_over_the_answers_a_checked_sign_lets_the_week_start_and_a_logged_one_holds_it()
+    {
+        var flagged = Answers.Yes("pins-and-needles", "pain-below-knee", "saddle-numbness").No(Calm).Build();
+        var calm = Answers.Yes("pins-and-needles", "pain-below-knee").No(Calm).Build();
+
+        // A professional has checked the warning sign in the answers: the week starts from the sources.
+        var checkedSince = FirstWeek.For(AssessmentEngine.Assess(flagged), flagged, Urgency.Routine);
+        // Calm answers, but a warning sign logged in the diary since.
+        var loggedEmergency = FirstWeek.For(AssessmentEngine.Assess(calm), calm, Urgency.Emergency);
+        var loggedWeakness = FirstWeek.For(AssessmentEngine.Assess(calm), calm, Urgency.Soon);
+
+        Assert.Equal((FirstWeekKind.Nerve, Stage.GeneralMovement), (checkedSince.Kind, checkedSince.Stage));
+        Assert.True(loggedEmergency.HoldsPlan);
+        Assert.Equal((FirstWeekKind.CheckFirst, Stage.Settle), (loggedWeakness.Kind, loggedWeakness.Stage));
+    }
+
+    [Fact]
     public void A_strained_muscle_without_nerve_signs_starts_with_easy_movement_and_says_why()
     {
         var plan = For(Answers.Yes("sudden-onset-in-activity", "bruising", "local-tender-spot")

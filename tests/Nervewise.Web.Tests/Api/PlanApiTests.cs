@@ -68,6 +68,36 @@ public abstract class PlanApiTests(DatabaseProvider provider) : AppTest(provider
     }
 
     [Theory]
+    [InlineData("saddle-numbness", "emergency", true)]
+    [InlineData("injected-drugs", "urgent", true)]
+    [InlineData("weakness", "soon", false)]
+    public async Task A_warning_sign_adds_its_urgency_and_reasons_and_every_earlier_field_stays(string item, string urgency, bool paused)
+    {
+        var client = await SignedInAsync();
+        await client.SlidersAsync(16);
+        await client.PostAsync(At(15, 21), "symptom", item, 2);
+
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/v1/plan");
+        var asked = await client.GetFromJsonAsync<JsonElement>("/api/v1/plan?stage=tensioners");
+
+        var plan = json.GetProperty("plan");
+        foreach (var field in new[] { "stage", "decision", "nextStage", "predictability", "reasons", "predictabilityBasis", "stageFromDiary", "stageSince", "agreedPainLevel", "asOf", "unlocks" })
+        {
+            Assert.True(plan.TryGetProperty(field, out _), field);
+        }
+        Assert.Equal(("seek-help", urgency, "sliders"), (plan.GetProperty("decision").GetString(), plan.GetProperty("urgency").GetString(), plan.GetProperty("nextStage").GetString()));
+        var reason = Assert.Single(plan.GetProperty("safetyReasons").EnumerateArray());
+        Assert.Equal((item, "diary", "2027-03-16T21:00:00+01:00"), (reason.GetProperty("item").GetString(), reason.GetProperty("from").GetString(), reason.GetProperty("time").GetString()));
+        Assert.Equal(paused, json.GetProperty("exercisesPaused").GetBoolean());
+        foreach (var answer in new[] { json, asked })
+        {
+            Assert.Equal(7, answer.GetProperty("week").GetArrayLength());
+            Assert.Equal(paused, answer.GetProperty("week").EnumerateArray().All(d => d.GetProperty("sessions").GetArrayLength() == 0));
+        }
+        Assert.Equal(("seek-help", urgency), (asked.GetProperty("plan").GetProperty("decision").GetString(), asked.GetProperty("plan").GetProperty("urgency").GetString()));
+    }
+
+    [Theory]
     [InlineData("GET", "/api/v1/plan")]
     [InlineData("GET", "/api/v1/plan/settings")]
     [InlineData("PUT", "/api/v1/plan/settings")]

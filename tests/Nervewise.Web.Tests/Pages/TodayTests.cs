@@ -148,6 +148,47 @@ public abstract class TodayTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Fact]
+    public async Task Warning_signs_logged_before_setting_up_bring_the_card_and_nothing_else_to_do()
+    {
+        var client = await PersonAsync();
+        await client.PostAsync(At(0, 8), "symptom", "bladder-bowel-change", 5);
+
+        var page = await HomeAsync(client);
+
+        Assert.True(page.IndexOf("data-urgency=\"emergency\"", StringComparison.Ordinal) < page.IndexOf("<h1", StringComparison.Ordinal));
+        Assert.Contains("Call 999", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/first-aid\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Finish setting up", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Try the weekly check-in", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rehab session", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("home-alert", page, StringComparison.Ordinal);
+        Assert.Contains("Two-minute read: <a href=\"/lessons/when-to-get-help\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task While_exercises_are_paused_no_reminder_nudges_and_spreading_pain_gets_no_reassurance()
+    {
+        _clock.Set(At(35, 12));
+        var client = await PersonAsync();
+        await AssessAsync(client, new Dictionary<string, object> { ["pins-and-needles"] = true, ["cancer-history"] = true });
+        _clock.Set(At(63, 12)); // four weeks after the questions: the re-assessment would be due
+        await client.SignInAsync("ada@example.com");
+        for (var day = 50; day <= 63; day++)
+        {
+            await client.PostAsync(At(day, 8), "pain", day < 57 ? "posterior-thigh" : "calf", 4);
+        }
+
+        var page = await HomeAsync(client);
+
+        Assert.Contains("See a doctor within the next few days", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reassess, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("check-in", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("often settles", page, StringComparison.Ordinal);
+        Assert.Contains("Tell the doctor or physiotherapist who checks you.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Easy movement", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_clinician_gets_a_way_to_the_caseload()
     {
         var client = await ClinicianAsync("physio@example.com");

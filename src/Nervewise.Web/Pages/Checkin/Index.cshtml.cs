@@ -1,20 +1,32 @@
 using Nervewise.Data.Diary;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.CheckIns;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.Safety;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Pages.Checkin;
 
-/// <summary>The vulnerability check-in: ten quick ratings, what to try for the highest, and each area's trend.</summary>
-public class CheckinModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+/// <summary>
+/// The vulnerability check-in: ten quick ratings, what to try for the highest, and each area's trend. While exercises
+/// are paused (a warning sign at urgent or higher) no idea suggests movement, training, heat or reassurance.
+/// </summary>
+public partial class CheckinModel(DiaryStore store, SafetyService safety, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
 {
     public static CheckinContent Areas => CheckinContent.Current;
+
+    /// <summary>Said for an area whose every idea waits while exercises are paused.</summary>
+    public const string PausedIdea = "Ideas about movement and training wait until a doctor has seen you.";
+
+    /// <summary>The one safety state: the card is the layout's; here it decides which ideas may be offered.</summary>
+    public SafetyState Safety { get; private set; } = SafetyState.Clear;
 
     [BindProperty] public Guid FormId { get; set; } = Guid.NewGuid();
     [BindProperty(Name = "tz")] public int OffsetMinutes { get; set; }
@@ -50,11 +62,33 @@ public class CheckinModel(DiaryStore store, UserManager<NervewiseUser> users, Ti
         return Redirect("/checkin#ideas");
     }
 
+    /// <summary>The ideas to show for an area: all of them, or at urgent or higher only those that ask for no exercise work.</summary>
+    public IReadOnlyList<string> IdeasFor(CheckinContent.Area area)
+    {
+        if (!Safety.PausesExercise)
+        {
+            return area.Ideas;
+        }
+        List<string> kept = [.. area.Ideas.Where(idea => !AsksForExerciseWork(idea))];
+        return kept.Count > 0 ? kept : [PausedIdea];
+    }
+
+    /// <summary>
+    /// Ideas that suggest movement, training or sport, heat (unsafe on numb skin), or a reassurance ("rarely damage",
+    /// "it will settle") that must not sit under a warning sign. checkin-areas.json holds plain sentences, so they are
+    /// recognised by these words; a test runs every idea in the file through it.
+    /// </summary>
+    public static bool AsksForExerciseWork(string idea) => ExerciseWork().IsMatch(idea);
+
+    [GeneratedRegex(@"\b(walk|stroll|mov(e|es|ed|ing|ement)|train|session|exercis|stretch|mobility|run|jog|swim|cycl|class|club|practi[cs]e|sport|gym|strain|heat|damage|settle)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExerciseWork();
+
     private static Guid AreaId(Guid form, string area) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{form:N}/{area}")).AsSpan(0, 16));
 
     private async Task LoadAsync()
     {
+        Safety = await safety.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
         var since = clock.GetUtcNow().AddDays(-84);
         var rows = (await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted))
             .Where(r => r.Type == "checkin").ToList();

@@ -8,11 +8,15 @@ using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Plan;
 
-/// <summary>One exercise in full: picture, every step, what to feel, how to make it harder, and the one-tap log.</summary>
+/// <summary>
+/// One exercise in full: picture, every step, what to feel, how to make it harder, and the one-tap log. While the
+/// exercises are paused (a warning sign at urgent or higher) it says so instead, with no advice.
+/// </summary>
 public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) : PageModel
 {
     public RehabRules.Exercise Exercise { get; private set; } = null!;
     public SessionCardModel Card { get; private set; } = null!;
+    public bool Paused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -24,6 +28,7 @@ public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) 
         var stage = RehabRules.Current.For(view.Result.Stage).Plan.Any(p => p.Exercise == id) ? view.Result.Stage : exercise.StageValue;
         var logged = view.Entries.LastOrDefault(e => e.Type == EntryType.Exercise && e.Item == id && DateOnly.FromDateTime(e.Time.DateTime) == view.Today);
         Exercise = exercise;
+        Paused = view.ExercisesPaused;
         Card = new SessionCardModel(exercise, view.Settings.DoseFor(RehabRules.Current, stage, id), view.Settings.DoseOverrides.ContainsKey(id),
             logged, view.Result.AgreedPainLevel, Detailed: true);
         return Page();

@@ -80,14 +80,4 @@ public class PlanIndexModel(
         Saved = $"You are now on {Rules.For(chosen).Name.ToLowerInvariant()}. Here is your new week.";
         return Redirect("/plan");
     }
-
-    /// <summary>The person says a doctor or physiotherapist has checked the warning signs logged so far.</summary>
-    public async Task<IActionResult> OnPostCheckedAsync()
-    {
-        var owner = OwnerId;
-        var now = LocalNow;
-        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { SafetyCheckedAt = now }, HttpContext.RequestAborted);
-        Saved = $"Noted: checked by a professional on {PlanWording.Date(now)}. Log any new warning sign straight away.";
-        return Redirect("/plan");
-    }
 }

@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Safety;
+using Nervewise.Web.Safety;
 using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Plan;
 
 /// <summary>The person's own plan settings (stage and agreed pain level) and the history of who changed what.</summary>
-public class SettingsModel(PlanSettingsStore settings, UserManager<NervewiseUser> users) : PageModel
+public class SettingsModel(PlanSettingsStore settings, SafetyService safety, UserManager<NervewiseUser> users) : PageModel
 {
     public PlanSettings Settings { get; private set; } = PlanSettings.None;
+
+    /// <summary>The one safety state; its <see cref="SafetyState.CheckedAt"/> is the last professional check.</summary>
+    public SafetyState Safety { get; private set; } = SafetyState.Clear;
     public List<PlanSettingsChangeRecord> History { get; private set; } = [];
 
     [BindProperty] public string? Stage { get; set; }
@@ -61,5 +66,6 @@ public class SettingsModel(PlanSettingsStore settings, UserManager<NervewiseUser
         var owner = users.GetUserId(User)!;
         Settings = await settings.GetAsync(owner, HttpContext.RequestAborted);
         History = await settings.HistoryAsync(owner, cancellationToken: HttpContext.RequestAborted);
+        Safety = await safety.ForAsync(owner, HttpContext.RequestAborted);
     }
 }

@@ -6,17 +6,24 @@ using Nervewise.Data.Identity;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Safety;
 using Nervewise.Web.Home;
+using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Pages.Welcome;
 
 /// <summary>
-/// The first run, step 3: the first week that fits the latest assessment. Warning signs come first and hold the
-/// exercise plan back; otherwise "Start my first week" sets the starting stage, unless the plan already has one.
+/// The first run, step 3: the first week that fits the latest assessment. Warning signs in force (the one safety state,
+/// from the answers and the diary) come first on the layout's card and hold the exercise plan back; otherwise
+/// "Start my first week" sets the starting stage, unless the plan already has one.
 /// </summary>
-public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryStore diary, UserManager<NervewiseUser> users) : PageModel
+public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryStore diary, SafetyService safety, UserManager<NervewiseUser> users)
+    : PageModel
 {
     public HomeService.Latest Latest { get; private set; } = null!;
+
+    /// <summary>The one safety state: its card is the layout's; the first week follows it (HomeService.LatestAsync).</summary>
+    public SafetyState Safety { get; private set; } = SafetyState.Clear;
 
     /// <summary>A stage already chosen by the person or their clinician; then this page does not change it.</summary>
     public Stage? ChosenStage { get; private set; }
@@ -28,6 +35,7 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
             return Redirect("/welcome");
         }
         Latest = latest;
+        Safety = await safety.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
         ChosenStage = (await settings.GetAsync(users.GetUserId(User)!, HttpContext.RequestAborted)).Stage;
         return Page();
     }

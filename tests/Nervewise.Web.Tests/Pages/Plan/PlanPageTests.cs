@@ -157,15 +157,18 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         await client.PostAsync(At(15, 20), "symptom", "saddle-numbness", 4);
 
         var flagged = await PageAsync(client);
-        await client.SubmitAsync("/plan", new Dictionary<string, string>(), "/plan?handler=Checked");
+        await client.SubmitAsync("/safety/check", new Dictionary<string, string> { ["Confirm"] = "true" });
         var cleared = await PageAsync(client);
 
-        Assert.Contains("Get checked before going on", flagged, StringComparison.Ordinal);
+        Assert.Contains("Your plan is paused", flagged, StringComparison.Ordinal);
         Assert.Contains("Go to an emergency department now", flagged, StringComparison.Ordinal);
-        Assert.Contains("Nerve exercises are paused", flagged, StringComparison.Ordinal);
+        Assert.Contains("You logged numbness between your legs", flagged, StringComparison.Ordinal);
+        Assert.Contains("Your exercises are paused until a doctor has seen you", flagged, StringComparison.Ordinal);
         Assert.DoesNotContain("data-entry-type=\"exercise\"", flagged, StringComparison.Ordinal);
-        Assert.Contains("Noted: checked by a professional on 17 Mar.", cleared, StringComparison.Ordinal);
+        Assert.DoesNotContain("movement is fine", flagged, StringComparison.Ordinal);
+        Assert.DoesNotContain("Good morning", flagged, StringComparison.Ordinal);
         Assert.Contains("Ready to step up", cleared, StringComparison.Ordinal);
+        Assert.Contains("Warning signs last checked by a professional on 17 Mar.", await PageAsync(client, "/plan/settings"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
 {
     private static readonly Dictionary<string, string> SteadyNervePain = new()
     {
-        ["Step"] = "6", ["Setup"] = "true", ["command"] = "next",
+        ["Step"] = "7", ["Setup"] = "true", ["command"] = "next",
         ["a[pins-and-needles]"] = "yes", ["a[pain-below-knee]"] = "yes",
         ["a[delayed-unpredictable]"] = "no", ["a[worse-at-night]"] = "no", ["a[distressed-by-pain]"] = "no",
     };
@@ -110,19 +110,27 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
         Assert.Equal("/welcome/first-week", answered.Headers.Location?.OriginalString);
         var firstWeek = await GetAsync(client, "/welcome/first-week");
         Assert.Contains("Go to an emergency department now", firstWeek, StringComparison.Ordinal);
+        Assert.True(firstWeek.IndexOf("data-urgency=\"emergency\"", StringComparison.Ordinal) < firstWeek.IndexOf("<h1>", StringComparison.Ordinal),
+            "The safety card comes before the page's own heading.");
+        Assert.Contains("Your first week waits", firstWeek, StringComparison.Ordinal);
         Assert.DoesNotContain("Start my first week", firstWeek, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start with:", firstWeek, StringComparison.Ordinal);
+        Assert.Contains("Your first week waits until a doctor has seen you.", await GetAsync(client, "/welcome"), StringComparison.Ordinal);
 
         await client.SubmitAsync("/welcome/first-week", new Dictionary<string, string>());
         Assert.Null(await StageAsync());
         var home = await GetAsync(client, "/today");
         Assert.Contains("Go to an emergency department now", home, StringComparison.Ordinal);
-        Assert.Contains("Nerve exercises are paused", home, StringComparison.Ordinal);
+        Assert.Contains("Your exercises are paused until a doctor has seen you", home, StringComparison.Ordinal);
         Assert.DoesNotContain("weekly check-in", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your first week is ready", home, StringComparison.Ordinal);
 
-        await client.SubmitAsync("/today", new Dictionary<string, string>(), "/today?handler=Checked");
+        await client.SubmitAsync("/safety/check", new Dictionary<string, string> { ["Confirm"] = "true" });
         home = await GetAsync(client, "/today");
         Assert.DoesNotContain("Go to an emergency department now", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("Nerve exercises are paused", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your exercises are paused", home, StringComparison.Ordinal);
+        // Checked: the first week is offered from the answers' sources, as for anyone without warning signs.
+        Assert.Contains("Start my first week", await GetAsync(client, "/welcome/first-week"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,9 +145,10 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
         var home = await GetAsync(client, "/today");
         Assert.Contains("Book a physiotherapist or doctor", home, StringComparison.Ordinal);
         Assert.Contains("Step 1 of 6: Settle.", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("Nerve exercises are paused", home, StringComparison.Ordinal);
+        Assert.Contains("Your plan stays at this step until a physiotherapist or doctor has checked", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your exercises are paused", home, StringComparison.Ordinal);
 
-        await client.SubmitAsync("/today", new Dictionary<string, string>(), "/today?handler=Checked");
+        await client.SubmitAsync("/safety/check", new Dictionary<string, string> { ["Confirm"] = "true" });
         Assert.DoesNotContain("Book a physiotherapist or doctor", await GetAsync(client, "/today"), StringComparison.Ordinal);
     }
 
