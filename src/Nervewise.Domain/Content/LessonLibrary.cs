@@ -1,11 +1,29 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
+using Nervewise.Domain.FirstAid;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Content;
 
 /// <summary>The lessons embedded in the Domain (Content/Lessons/*.md), in reading order.</summary>
-public static class LessonLibrary
+public static partial class LessonLibrary
 {
     private const string Prefix = "lessons/";
+
+    /// <summary>
+    /// Placeholders a lesson may hold, filled in when it loads. Lists of warning signs are never
+    /// written by hand in a lesson: they come from assessment-rules.json (<see cref="WarningSigns"/>), so a lesson
+    /// says exactly what the engine decides.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Func<string>> Placeholders { get; } = new Dictionary<string, Func<string>>(StringComparer.Ordinal)
+    {
+        // Every warning sign, grouped by what to do, most urgent first.
+        ["{{warning-signs}}"] = WarningSigns.Markdown,
+        // The signs flare-up help asks about before anything else.
+        ["{{first-aid-signs}}"] = () => string.Join("\n", WarningSigns.FirstAidScreen().Select(r => $"- {r.Says}")),
+        // How long heat is left off a fresh strain, from first-aid-rules.json.
+        ["{{fresh-strain-hours}}"] = () => FirstAidRules.Current.FreshStrainHours.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static readonly Lazy<IReadOnlyList<Lesson>> Loaded = new(Load);
 
@@ -54,6 +72,15 @@ public static class LessonLibrary
             Field("title"),
             Field("summary"),
             int.Parse(Field("order"), System.Globalization.CultureInfo.InvariantCulture),
-            string.Join('\n', lines[(end + 1)..]).Trim() + "\n");
+            Fill(slug, string.Join('\n', lines[(end + 1)..]).Trim() + "\n"));
     }
+
+    /// <summary>Replaces each placeholder; one that is not known stops the load, so a typo never reaches a reader.</summary>
+    private static string Fill(string slug, string markdown) => Placeholder().Replace(markdown, match =>
+        Placeholders.TryGetValue(match.Value, out var fill)
+            ? fill()
+            : throw new InvalidOperationException($"Lesson '{slug}' holds an unknown placeholder {match.Value}."));
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}")]
+    private static partial Regex Placeholder();
 }

@@ -2,8 +2,11 @@ using Nervewise.Domain.Assessment;
 
 namespace Nervewise.Domain.FirstAid;
 
-/// <summary>The numbers of the flare-up guide, from first-aid-rules.json.</summary>
-public sealed record FirstAidRules(FirstAidRules.Rule WarmthMinutes)
+/// <summary>
+/// The numbers of the flare-up guide, from first-aid-rules.json: how long the warmth timer runs, and how many hours
+/// after a fresh strain or knock heat is left out.
+/// </summary>
+public sealed record FirstAidRules(FirstAidRules.Rule WarmthMinutes, FirstAidRules.Rule FreshStrainHours)
 {
     public sealed record Rule(int Value, string Why, string Source);
 

@@ -7,7 +7,8 @@
 // the page's offline queue owns sending diary entries.
 'use strict';
 
-var CACHE = 'nervewise-v3';
+// v4: flare-up help asks the warning signs first; copies of the old page order must not be shown offline.
+var CACHE = 'nervewise-v4';
 
 // Open to everyone, kept when the worker installs.
 var PUBLIC_PAGES = ['/first-aid'];
@@ -33,7 +34,9 @@ self.addEventListener('install', function (event) {
 });
 
 // Each page tells the worker whether someone is signed in. Signed in: keep the quick-entry pages ready for
-// offline use. Signed out: forget them, so the next person on this phone never sees the last one's pages.
+// offline use. Signed out: forget them, so the next person on this phone never sees the last one's pages. The
+// public pages are kept as the last visit saw them, which for a signed-in person includes their safety card: once
+// signed out, such a copy is swapped for the one everyone sees.
 self.addEventListener('message', function (event) {
   var data = event.data || {};
   if (data.type !== 'signed-in' && data.type !== 'signed-out') {
@@ -43,9 +46,22 @@ self.addEventListener('message', function (event) {
     if (data.type === 'signed-in') {
       return keepPages(cache, PERSONAL_PAGES);
     }
-    return Promise.all(PERSONAL_PAGES.map(function (path) { return cache.delete(path, byPath); }));
+    return Promise.all(PERSONAL_PAGES.map(function (path) { return cache.delete(path, byPath); }))
+      .then(function () { return Promise.all(PUBLIC_PAGES.map(function (path) { return forgetPersonal(cache, path); })); });
   }));
 });
+
+// A kept page that was someone's (the layout marks it with the nervewise-user meta) is dropped and fetched again.
+function forgetPersonal(cache, path) {
+  return cache.match(path, byPath).then(function (cached) {
+    return cached ? cached.text() : '';
+  }).then(function (html) {
+    if (html.indexOf('name="nervewise-user"') < 0) {
+      return undefined;
+    }
+    return cache.delete(path, byPath).then(function () { return keepPages(cache, [path]); });
+  });
+}
 
 self.addEventListener('activate', function (event) {
   event.waitUntil(caches.keys()

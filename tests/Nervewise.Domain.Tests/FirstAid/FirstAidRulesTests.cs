@@ -12,4 +12,13 @@ public sealed class FirstAidRulesTests
         Assert.False(string.IsNullOrWhiteSpace(warmth.Why));
         Assert.Contains("Cochrane", warmth.Source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Heat_is_left_off_a_fresh_strain_for_a_reviewed_number_of_hours()
+    {
+        var hours = FirstAidRules.Current.FreshStrainHours;
+        Assert.Equal(72, hours.Value);
+        Assert.False(string.IsNullOrWhiteSpace(hours.Why));
+        Assert.Contains("ACPSM", hours.Source, StringComparison.Ordinal);
+    }
 }

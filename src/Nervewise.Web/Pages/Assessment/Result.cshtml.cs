@@ -17,7 +17,7 @@ namespace Nervewise.Web.Pages.Assessment;
 public class ResultModel(AssessmentStore store, UserManager<NervewiseUser> users, SafetyService safety) : PageModel
 {
     /// <summary>Unanswered warning signs that share an action: what to do should any of them be yes.</summary>
-    public sealed record OpenGroup(Urgency Urgency, string IfYes, IReadOnlyList<string> Signs);
+    public sealed record OpenGroup(Urgency Urgency, string IfYes, IReadOnlyList<(string Item, string Says)> Signs);
 
     public AssessmentResult Result { get; private set; } = null!;
     public DateTimeOffset TakenAt { get; private set; }
@@ -63,7 +63,7 @@ public class ResultModel(AssessmentStore store, UserManager<NervewiseUser> users
         Safety = await safety.ForAsync(ownerId, HttpContext.RequestAborted);
         CardAbove = Safety.NeedsHelp && !User.IsInRole(Roles.Clinician);
         Open = [.. Result.UnansweredRedFlags.GroupBy(r => r.Urgency).OrderByDescending(g => g.Key)
-            .Select(g => new OpenGroup(g.Key, AssessmentWording.IfYes(g.Key), [.. g.Select(r => WarningSigns.Says(r.Item))]))];
+            .Select(g => new OpenGroup(g.Key, AssessmentWording.IfYes(g.Key), [.. g.Select(r => (r.Item, WarningSigns.Says(r.Item)))]))];
         return Page();
     }
 }

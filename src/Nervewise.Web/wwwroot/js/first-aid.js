@@ -1,10 +1,11 @@
-// Flare-up help: one step at a time, a warmth timer, the safety check, and a short note for the diary.
-// Without this script the page shows the guide steps in order and nothing is noted.
+// Flare-up help: the warning signs first, then (only after "none of these") the settling steps with a warmth
+// timer, and a short note for the diary. A yes goes straight to its help screen and is noted as a red-flag symptom.
+// Without this script the questions are posted to the server, and nothing else is noted.
 (function () {
   'use strict';
   var root = document.querySelector('[data-first-aid]');
-  if (!root || !window.NervewiseQueue) {
-    return;
+  if (!root || !window.NervewiseQueue || root.getAttribute('data-stage') !== 'questions') {
+    return; // no queue, or a page the server has already answered
   }
   var queue = window.NervewiseQueue;
 
@@ -14,8 +15,13 @@
     reach[parts[0]] = Number(parts[1]);
   });
 
+  // The urgency of each set of yes answers, worked out by the server's engine: one digit per set of ticked boxes.
+  var urgencyTable = root.getAttribute('data-urgency-table') || '';
+
   var state = {};
   var steps = Array.prototype.slice.call(root.querySelectorAll('.fa-step'));
+  var helps = Array.prototype.slice.call(root.querySelectorAll('[data-help]'));
+  var check = root.querySelector('#step-check');
   var current = 0;
 
   function reset() {
@@ -34,13 +40,18 @@
   root.querySelectorAll('[data-js-only], .fa-nav, [data-timer]').forEach(function (element) { element.hidden = false; });
   root.classList.add('fa-js');
 
+  function focusHeading(section) {
+    var heading = section.querySelector('h2');
+    heading.focus();
+    heading.scrollIntoView({ block: 'start' });
+  }
+
   function show(index, moveFocus) {
     current = Math.max(0, Math.min(index, steps.length - 1));
+    helps.forEach(function (help) { help.hidden = true; });
     steps.forEach(function (step, i) { step.hidden = i !== current; });
     if (moveFocus) {
-      var heading = steps[current].querySelector('h2');
-      heading.focus();
-      heading.scrollIntoView({ block: 'start' });
+      focusHeading(steps[current]);
     }
   }
   show(0, false);
@@ -132,81 +143,91 @@
     return Math.round(used / 60);
   }
 
-  toggle.addEventListener('click', function () {
-    if (timer.handle) {
+  // No timer while a warning sign in force holds the heat advice back (the page then has no warmth step).
+  if (toggle) {
+    toggle.addEventListener('click', function () {
+      if (timer.handle) {
+        stopTimer();
+        timer.left = Math.max(0, Math.round((timer.endsAt - Date.now()) / 1000));
+        showClock();
+        toggle.textContent = 'Carry on';
+        timerStatus.textContent = 'Paused with ' + clock.textContent + ' left.';
+      } else {
+        timer.endsAt = Date.now() + timer.left * 1000;
+        timer.handle = setInterval(tick, 250);
+        toggle.textContent = 'Pause';
+        timerStatus.textContent = 'Timer running. Check your skin now and then; the page will tell you when the time is up.';
+      }
+    });
+
+    root.querySelector('[data-timer-reset]').addEventListener('click', function () {
       stopTimer();
-      timer.left = Math.max(0, Math.round((timer.endsAt - Date.now()) / 1000));
+      timer.left = timer.total;
+      timer.lastSaid = minutes;
       showClock();
-      toggle.textContent = 'Carry on';
-      timerStatus.textContent = 'Paused with ' + clock.textContent + ' left.';
-    } else {
-      timer.endsAt = Date.now() + timer.left * 1000;
-      timer.handle = setInterval(tick, 250);
-      toggle.textContent = 'Pause';
-      timerStatus.textContent = 'Timer running. Settle in; the page will tell you when the time is up.';
-    }
-  });
+      toggle.textContent = 'Start the ' + minutes + '-minute timer';
+      timerStatus.textContent = 'Timer reset.';
+    });
+  }
 
-  root.querySelector('[data-timer-reset]').addEventListener('click', function () {
-    stopTimer();
-    timer.left = timer.total;
-    timer.lastSaid = minutes;
-    showClock();
-    toggle.textContent = 'Start the ' + minutes + '-minute timer';
-    timerStatus.textContent = 'Timer reset.';
-  });
+  // ---- The warning signs: any yes goes straight to its help screen ----
 
-  // ---- Safety check ----
+  function ticked() {
+    return Array.prototype.filter.call(root.querySelectorAll('[data-red-flag]'), function (box) { return box.checked; });
+  }
 
-  var urgent = root.querySelector('[data-urgent]');
-  var safetyNext = root.querySelector('[data-safety-next]');
-
-  function safetyCheck() {
-    var flags = Array.prototype.filter.call(root.querySelectorAll('[data-red-flag]'), function (box) { return box.checked; })
-      .map(function (box) { return box.value; });
-    if (!flags.length) {
-      urgent.hidden = true;
-      return true;
-    }
-    if (!urgent.hidden) {
-      return true; // already shown; a second press carries on to the note
-    }
-    urgent.hidden = false;
-    safetyNext.textContent = 'Carry on to the note';
+  function showHelp(boxes) {
+    var mask = boxes.reduce(function (sum, box) { return sum | (1 << Number(box.getAttribute('data-bit'))); }, 0);
+    var urgency = urgencyTable.charAt(mask);
+    var help = helps.filter(function (section) { return section.getAttribute('data-help') === urgency; })[0] || helps[0];
+    steps.forEach(function (step) { step.hidden = true; });
+    helps.forEach(function (section) { section.hidden = section !== help; });
+    var told = help.querySelector('[data-told]');
+    told.textContent = '';
+    boxes.forEach(function (box) {
+      var item = document.createElement('li');
+      item.textContent = root.querySelector('label[for="' + box.id + '"]').textContent.trim();
+      told.appendChild(item);
+    });
+    // Noted as red-flag symptoms, so the one safety state (and every page) shows them once they reach the server.
     var time = queue.localTime(new Date());
-    var entries = flags.filter(function (item) { return !state.flagsLogged[item]; }).map(function (item) {
-      state.flagsLogged[item] = true;
-      return { id: queue.newId(), time: time, type: 'symptom', item: item, value: 10, durationMinutes: null, note: '' };
+    var entries = boxes.filter(function (box) { return !state.flagsLogged[box.value]; }).map(function (box) {
+      state.flagsLogged[box.value] = true;
+      return { id: queue.newId(), time: time, type: 'symptom', item: box.value, value: 10, durationMinutes: null, note: '' };
     });
     if (entries.length) {
       queue.add(entries);
-      queue.flush();
     }
-    root.querySelector('[data-urgent-title]').focus();
-    return false;
+    queue.flush();
+    focusHeading(help);
   }
 
-  root.querySelectorAll('[data-red-flag]').forEach(function (box) {
-    box.addEventListener('change', function () {
-      if (urgent.hidden) {
-        return;
-      }
-      // Ticking another one after the warning: show the warning's button again so it is noted too.
-      var newOne = box.checked && !state.flagsLogged[box.value];
-      if (newOne) {
-        urgent.hidden = true;
-        safetyNext.textContent = 'Next';
-      }
-    });
+  // The button pressed, for browsers that do not name it on the submit event.
+  var pressed = null;
+  check.addEventListener('click', function (event) {
+    pressed = event.target.closest('button');
+  });
+
+  check.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var boxes = ticked();
+    var button = event.submitter || pressed;
+    var none = !!button && button.hasAttribute('data-none');
+    if (boxes.length) {
+      error(check, '');
+      showHelp(boxes); // a tick wins, whichever button was pressed
+    } else if (none) {
+      error(check, '');
+      show(current + 1, true);
+    } else {
+      error(check, 'Tick each sign you have now, or choose "None of these".');
+    }
   });
 
   // ---- Checks before moving on, and the note ----
 
   function stepReady(step) {
-    if (step.id === 'step-4') {
-      return safetyCheck();
-    }
-    if (step.id === 'step-5') {
+    if (step.id === 'step-worst') {
       if (!state.worst) {
         return error(step, 'Please tap the picture to show how far down it reached.');
       }
@@ -300,8 +321,6 @@
       });
       root.querySelectorAll('[data-chosen], [data-summary], [data-queue-status], [data-error]')
         .forEach(function (element) { element.textContent = ''; });
-      urgent.hidden = true;
-      safetyNext.textContent = 'Next';
       reset();
       show(0, true);
     }
