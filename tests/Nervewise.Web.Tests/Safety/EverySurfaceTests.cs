@@ -99,7 +99,7 @@ public abstract class EverySurfaceTests(DatabaseProvider provider) : AppTest(pro
             Assert.True(card >= 0, $"{url}: no {level} safety card for {item} from the {from}.");
             Assert.True(card < page.IndexOf("<h1", StringComparison.Ordinal), $"{url}: the safety card must come before the page's heading.");
             Assert.Contains(headline, page, StringComparison.Ordinal);
-            Assert.Contains(WarningSigns.Says(item), page, StringComparison.Ordinal);
+            Assert.Contains(WarningSigns.Says(item), page, StringComparison.OrdinalIgnoreCase);
             // Emergency and today: the card itself carries the tap-to-call link.
             var cardHtml = page[card..page.IndexOf("</section>", card, StringComparison.Ordinal)];
             Assert.Equal(expected >= Urgency.Today, cardHtml.Contains("href=\"tel:", StringComparison.Ordinal));
@@ -112,7 +112,7 @@ public abstract class EverySurfaceTests(DatabaseProvider provider) : AppTest(pro
         {
             var result = await ReadAsync(person, resultUrl);
             Assert.Contains($"data-urgency=\"{level}\"", result, StringComparison.Ordinal);
-            Assert.Contains(WarningSigns.Says(item), result, StringComparison.Ordinal);
+            Assert.Contains(WarningSigns.Says(item), result, StringComparison.OrdinalIgnoreCase);
             if (paused)
             {
                 Assert.All(ExerciseAdvice, advice => Assert.DoesNotContain(advice, result, StringComparison.Ordinal));
@@ -132,7 +132,7 @@ public abstract class EverySurfaceTests(DatabaseProvider provider) : AppTest(pro
         var record = await ReadAsync(clinician, $"/clinic/patients/{patientId}");
         Assert.Contains($"data-urgency=\"{level}\"", record, StringComparison.Ordinal);
         Assert.Contains(headline, record, StringComparison.Ordinal);
-        Assert.Contains(WarningSigns.Says(item), await ReadAsync(clinician, $"/clinic/patients/{patientId}/report"), StringComparison.Ordinal);
+        Assert.Contains(WarningSigns.Says(item), await ReadAsync(clinician, $"/clinic/patients/{patientId}/report"), StringComparison.OrdinalIgnoreCase);
 
         // The FHIR export: one active Flag whose code is the urgency.
         var bundle = JsonDocument.Parse(await person.GetStringAsync("/diary/import/fhir")).RootElement;
