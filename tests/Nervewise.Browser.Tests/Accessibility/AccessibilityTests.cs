@@ -188,7 +188,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         var emergency = await AuditData.AssessmentAsync(page, """{"bladder-bowel-change": true}""");
         await VisitAsync(page, $"/assessment/{emergency}", "assessment result, emergency");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-        await page.GetByText("The rest of your result, for later").ClickAsync();
+        await page.GetByText("The rest of your result, for after you have been seen").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What may be causing your pain" })).ToBeVisibleAsync();
         await _audit.BothWidthsAsync(page, "assessment result, emergency, the rest opened");
         await VisitAsync(page, "/plan", "plan, get checked");
@@ -281,6 +281,18 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         for (var step = 1; ; step++)
         {
             await _audit.BothWidthsAsync(page, $"questions, step {step}");
+            // Safety questions start with nothing chosen: Next without a choice names them, then each is answered.
+            var safety = page.Locator(".safety-question");
+            if (step == 1)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+                await _audit.BothWidthsAsync(page, "questions, step 1, safety questions left open");
+            }
+            foreach (var question in await safety.AllAsync())
+            {
+                await question.GetByLabel("No", new() { Exact = true }).CheckAsync();
+            }
             var number = page.Locator("input[type=number]").First;
             if (!refused && await number.CountAsync() > 0)
             {

@@ -86,8 +86,9 @@ public class WeightTests
             Assert.NotEmpty(f.Sources);
             Assert.All(f.Sources, s => Assert.Contains(s, references));
         });
-        Assert.All(RedFlagSources(), r =>
+        Assert.All(RedFlags(), r =>
         {
+            Assert.False(string.IsNullOrWhiteSpace(r.Why), $"{r.Item} gives no reason for its urgency");
             Assert.NotEmpty(r.Sources);
             Assert.All(r.Sources, s => Assert.Contains(s, references));
         });
@@ -96,9 +97,11 @@ public class WeightTests
     private static HashSet<string> ReferencesOfTheRulesFile() =>
         [.. RulesJson().RootElement.GetProperty("references").EnumerateObject().Select(p => p.Name)];
 
-    private static IEnumerable<(string Item, string[] Sources)> RedFlagSources() =>
+    private static IEnumerable<(string Item, string? Why, string[] Sources)> RedFlags() =>
         RulesJson().RootElement.GetProperty("redFlags").GetProperty("items").EnumerateArray()
-            .Select(r => (r.GetProperty("item").GetString()!, r.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToArray()));
+            .Select(r => (r.GetProperty("item").GetString()!,
+                r.TryGetProperty("why", out var why) ? why.GetString() : null,
+                r.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToArray()));
 
     private static System.Text.Json.JsonDocument RulesJson()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Nervewise.Domain.Assessment;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
@@ -14,9 +15,11 @@ public sealed class FirstRunTestsOnPostgres() : FirstRunTests(DatabaseProvider.P
 /// <summary>The first run: welcome, the questions, a first week that fits; skipped and resumed from the home page.</summary>
 public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private static readonly Dictionary<string, string> SteadyNervePain = new()
+    // The last screen, with every safety question answered (they must be, since 2026-11-28): no to each.
+    private static readonly Dictionary<string, string> SteadyNervePain = new(
+        AssessmentRules.Current.RedFlags.Items.Where(r => r.Item != "progressive-weakness").Select(r => KeyValuePair.Create($"a[{r.Item}]", "no")))
     {
-        ["Step"] = "7", ["Setup"] = "true", ["command"] = "next",
+        ["Step"] = $"{AssessmentQuestionnaire.Current.Screens.Count - 1}", ["Setup"] = "true", ["command"] = "next",
         ["a[pins-and-needles]"] = "yes", ["a[pain-below-knee]"] = "yes",
         ["a[delayed-unpredictable]"] = "no", ["a[worse-at-night]"] = "no", ["a[distressed-by-pain]"] = "no",
     };
