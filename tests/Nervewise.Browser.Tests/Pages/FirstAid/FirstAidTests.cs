@@ -210,6 +210,14 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         await Assertions.Expect(firstAid.Help.GetByRole(AriaRole.Status)).ToContainTextAsync("Sign in to save it");
         var queued = await page.EvaluateAsync<string>("() => localStorage.getItem('nervewise.diary-queue.v1')");
         Assert.Contains("\"type\":\"symptom\",\"item\":\"bladder-bowel-change\",\"value\":10", queued, StringComparison.Ordinal);
+
+        // The lesson it links to lists the same sign, in the same words, under the same action.
+        await firstAid.Help.GetByRole(AriaRole.Link, new() { Name = "All the warning signs, and how soon to be seen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("When to get help, and why scans can wait");
+        var emergency = page.Locator("article p", new() { HasText = AssessmentWording.For(Urgency.Emergency).Headline + " if you have:" });
+        await Assertions.Expect(emergency.Locator("xpath=following-sibling::ul[1]/li").First).ToHaveTextAsync(WarningSigns.Says("bladder-bowel-change"));
+        await ExpectNoSidewaysScrollAsync(page, "The warning signs lesson");
+        await ScreenshotAsync(page, "first-aid-warning-signs-lesson-360");
     }
 
     [Fact]
