@@ -31,6 +31,9 @@ public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<N
         Steps,
     }
 
+    /// <summary>The intensity a yes is logged with, as the script's offline queue logs it.</summary>
+    public const decimal RedFlagValue = 10;
+
     /// <summary>How long the warmth timer runs, in minutes.</summary>
     public static int WarmthMinutes => FirstAidRules.Current.WarmthMinutes.Value;
 
@@ -144,9 +147,6 @@ public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<N
         Logged = true;
     }
 
-    /// <summary>The intensity a yes is logged with, as the script's offline queue logs it.</summary>
-    public const decimal RedFlagValue = 10;
-
     /// <summary>One id per form and sign, so a second post of the same form adds nothing.</summary>
     private Guid IdFor(string item) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{FormId:N}/{item}")).AsSpan(0, 16));
@@ -154,7 +154,7 @@ public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<N
     private async Task ReadSafetyAsync()
     {
         SignedIn = User.Identity?.IsAuthenticated == true;
-        if (SignedIn && !User.IsInRole(Data.Identity.Roles.Clinician) && users.GetUserId(User) is { } ownerId)
+        if (SignedIn && !User.IsInRole(Roles.Clinician) && users.GetUserId(User) is { } ownerId)
         {
             Safety = await safety.ForAsync(ownerId, HttpContext.RequestAborted);
         }

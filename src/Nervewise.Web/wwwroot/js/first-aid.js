@@ -46,8 +46,11 @@
     heading.scrollIntoView({ block: 'start' });
   }
 
+  var lead = root.querySelector('[data-lead]');
+
   function show(index, moveFocus) {
     current = Math.max(0, Math.min(index, steps.length - 1));
+    lead.hidden = false;
     helps.forEach(function (help) { help.hidden = true; });
     steps.forEach(function (step, i) { step.hidden = i !== current; });
     if (moveFocus) {
@@ -180,6 +183,8 @@
     var mask = boxes.reduce(function (sum, box) { return sum | (1 << Number(box.getAttribute('data-bit'))); }, 0);
     var urgency = urgencyTable.charAt(mask);
     var help = helps.filter(function (section) { return section.getAttribute('data-help') === urgency; })[0] || helps[0];
+    // The help screen alone: no steps, and not the lead's promise of steps to come.
+    lead.hidden = true;
     steps.forEach(function (step) { step.hidden = true; });
     helps.forEach(function (section) { section.hidden = section !== help; });
     var told = help.querySelector('[data-told]');

@@ -16,7 +16,11 @@ internal sealed class FirstAidPage(IPage page)
 
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
-    public ILocator Urgent => page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "urgent help" });
+    /// <summary>The help screen a yes leads to (one at a time is shown).</summary>
+    public ILocator Help => page.Locator("[data-help]:visible");
+
+    /// <summary>The tap-to-call link on the help screen.</summary>
+    public ILocator Call => Help.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Call ") });
 
     public ILocator Summary => page.Locator("[data-summary]");
 
@@ -36,15 +40,24 @@ internal sealed class FirstAidPage(IPage page)
 
     public Task TickAsync(string label) => page.GetByLabel(label, new() { Exact = true }).CheckAsync();
 
-    /// <summary>Steps 1 to 3 of the guide, with nothing to answer.</summary>
+    /// <summary>Ticks a warning sign by its item (its label is the rules file's words).</summary>
+    public Task TickSignAsync(string item) => page.Locator($"#sign-{item}").CheckAsync();
+
+    public Task NoneAsync() => Button("None of these").ClickAsync();
+
+    public Task GetHelpAsync() => Button("Get help for what I ticked").ClickAsync();
+
+    /// <summary>"None of these" on the safety check, then the three settling steps, with nothing to answer.</summary>
     public async Task ReadGuideAsync()
     {
+        await Assertions.Expect(StepHeading).ToHaveTextAsync("First, a quick safety check");
+        await NoneAsync();
         await Assertions.Expect(StepHeading).ToHaveTextAsync("Stop, and change position");
         await Button("I have changed position").ClickAsync();
         await Assertions.Expect(StepHeading).ToHaveTextAsync("Find a gentle movement");
         await NextAsync();
-        await Assertions.Expect(StepHeading).ToHaveTextAsync("Add warmth");
+        await Assertions.Expect(StepHeading).ToHaveTextAsync("Add warmth, with care");
         await NextAsync();
-        await Assertions.Expect(StepHeading).ToHaveTextAsync("A quick safety check");
+        await Assertions.Expect(StepHeading).ToHaveTextAsync("At its worst");
     }
 }

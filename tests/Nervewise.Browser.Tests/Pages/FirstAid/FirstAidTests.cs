@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Nervewise.Browser.Tests.Pages.Account;
 using Nervewise.Browser.Tests.Support;
+using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Safety;
 
 namespace Nervewise.Browser.Tests.Pages.FirstAid;
 
@@ -26,6 +28,9 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         using var json = JsonDocument.Parse(await response.TextAsync());
         return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
     }
+
+    /// <summary>Text on screen now: the steps not yet reached are in the page, hidden, and do not count.</summary>
+    private static ILocator Shown(IPage page, string text) => page.Locator($"text={text} >> visible=true");
 
     private static async Task ExpectNoSidewaysScrollAsync(IPage page, string where)
     {
@@ -53,10 +58,8 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         // The stylesheet came from the cache too.
         Assert.Equal("flex", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).display"));
         await ScreenshotAsync(page, "first-aid-offline-step1-360");
-        await firstAid.ReadGuideAsync();
-        await firstAid.NextAsync(); // nothing new in the safety check
+        await firstAid.ReadGuideAsync(); // "none of these" on the safety check, then the settling steps
 
-        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("At its worst");
         await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Calf");
         await firstAid.ChoosePainAsync("How bad was it at its worst?", 7);
         await ScreenshotAsync(page, "first-aid-offline-worst-360");
@@ -114,7 +117,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
     }
 
     [Fact]
-    public async Task The_guide_reads_one_step_at_a_time_without_signing_in()
+    public async Task The_guide_asks_the_warning_signs_first_then_reads_one_step_at_a_time_without_signing_in()
     {
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/first-aid");
@@ -123,30 +126,45 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Flare-up help");
         await Assertions.Expect(firstAid.StepHeading).ToHaveCountAsync(1);
-        await ExpectNoSidewaysScrollAsync(page, "Step 1");
+        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("First, a quick safety check");
+        foreach (var sign in WarningSigns.FirstAidScreen())
+        {
+            await Assertions.Expect(page.Locator($"label[for='sign-{sign.Item}']")).ToHaveTextAsync(sign.Says, new() { IgnoreCase = true });
+        }
+        // Nothing soothing is on screen before the answers.
+        await Assertions.Expect(Shown(page, "warmth")).ToHaveCountAsync(0);
+        await ExpectNoSidewaysScrollAsync(page, "The safety check");
         await ScreenshotAsync(page, "first-aid-step1-360");
 
+        // Neither ticked nor "none": a kind nudge, and no moving on.
+        await firstAid.GetHelpAsync();
+        await Assertions.Expect(page.GetByText("Tick each sign you have now")).ToBeVisibleAsync();
+        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("First, a quick safety check");
+
+        await firstAid.NoneAsync();
+        await Assertions.Expect(firstAid.Heading("Stop, and change position")).ToBeFocusedAsync();
+        await firstAid.BackAsync();
+        await Assertions.Expect(firstAid.Heading("First, a quick safety check")).ToBeFocusedAsync();
+        await firstAid.NoneAsync();
         await firstAid.Button("I have changed position").ClickAsync();
         await Assertions.Expect(firstAid.Heading("Find a gentle movement")).ToBeFocusedAsync();
-        await firstAid.BackAsync();
-        await Assertions.Expect(firstAid.Heading("Stop, and change position")).ToBeFocusedAsync();
-        await firstAid.Button("I have changed position").ClickAsync();
         await firstAid.NextAsync();
 
-        await Assertions.Expect(firstAid.Heading("Add warmth")).ToBeFocusedAsync();
-        await Assertions.Expect(page.GetByText("much more likely to mean the nerve is irritated")).ToBeVisibleAsync();
+        await Assertions.Expect(firstAid.Heading("Add warmth, with care")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByText("numb, or feels less than usual")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("in the last 72 hours")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("you might fall asleep with it on")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Look at your skin every few minutes")).ToBeVisibleAsync();
         var clock = page.GetByRole(AriaRole.Timer);
         await Assertions.Expect(clock).ToHaveTextAsync("20:00");
         await firstAid.Button("Start the 20-minute timer").ClickAsync();
         await Assertions.Expect(clock).ToHaveTextAsync("19:59", new() { Timeout = 5000 });
         await firstAid.Button("Pause").ClickAsync();
         await Assertions.Expect(page.GetByText("Paused with 19:")).ToBeVisibleAsync();
-        await ExpectNoSidewaysScrollAsync(page, "Step 3");
+        await ExpectNoSidewaysScrollAsync(page, "The warmth step");
         await ScreenshotAsync(page, "first-aid-warmth-360");
         await firstAid.NextAsync();
 
-        await Assertions.Expect(firstAid.Heading("A quick safety check")).ToBeFocusedAsync();
-        await firstAid.NextAsync();
         await Assertions.Expect(firstAid.Heading("At its worst")).ToBeFocusedAsync();
         // Nothing chosen: a kind nudge, and no moving on.
         await firstAid.NextAsync();
@@ -165,7 +183,68 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
     }
 
     [Fact]
-    public async Task Without_script_the_guide_shows_every_step_in_order()
+    public async Task A_yes_to_bladder_goes_straight_to_the_emergency_screen_with_a_call_link()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/first-aid");
+        var firstAid = new FirstAidPage(page);
+
+        await firstAid.TickSignAsync("bladder-bowel-change");
+        await firstAid.NoneAsync(); // a tick wins, whichever button is pressed
+
+        await Assertions.Expect(firstAid.Heading(AssessmentWording.For(Urgency.Emergency).Headline)).ToBeFocusedAsync();
+        await Assertions.Expect(firstAid.Help).ToContainTextAsync(AssessmentWording.For(Urgency.Emergency).Instructions);
+        await Assertions.Expect(firstAid.Help.GetByRole(AriaRole.Listitem)).ToHaveTextAsync([WarningSigns.Says("bladder-bowel-change")], new() { IgnoreCase = true });
+        await Assertions.Expect(firstAid.Call).ToHaveAttributeAsync("href", "tel:999");
+        await Assertions.Expect(firstAid.Call).ToHaveTextAsync("Call 999");
+        // Nothing else: no steps, no warmth, no reassurance.
+        await Assertions.Expect(firstAid.StepHeading).ToHaveCountAsync(1);
+        await Assertions.Expect(Shown(page, "warmth")).ToHaveCountAsync(0);
+        await Assertions.Expect(Shown(page, "damage")).ToHaveCountAsync(0);
+        await Assertions.Expect(Shown(page, "steps that may help")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToHaveCountAsync(0);
+        await ExpectNoSidewaysScrollAsync(page, "The emergency screen");
+        await ScreenshotAsync(page, "first-aid-yes-bladder-emergency-360");
+
+        // Signed out, the answer waits on the phone as a red-flag symptom until the person signs in.
+        await Assertions.Expect(firstAid.Help.GetByRole(AriaRole.Status)).ToContainTextAsync("Sign in to save it");
+        var queued = await page.EvaluateAsync<string>("() => localStorage.getItem('nervewise.diary-queue.v1')");
+        Assert.Contains("\"type\":\"symptom\",\"item\":\"bladder-bowel-change\",\"value\":10", queued, StringComparison.Ordinal);
+
+        // The lesson it links to lists the same sign, in the same words, under the same action.
+        await firstAid.Help.GetByRole(AriaRole.Link, new() { Name = "All the warning signs, and how soon to be seen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("When to get help, and why scans can wait");
+        var emergency = page.Locator("article p", new() { HasText = AssessmentWording.For(Urgency.Emergency).Headline + " if you have:" });
+        await Assertions.Expect(emergency.Locator("xpath=following-sibling::ul[1]/li").First).ToHaveTextAsync(WarningSigns.Says("bladder-bowel-change"));
+        await ExpectNoSidewaysScrollAsync(page, "The warning signs lesson");
+        await ScreenshotAsync(page, "first-aid-warning-signs-lesson-360");
+    }
+
+    [Fact]
+    public async Task Several_yes_answers_take_the_engines_urgency_on_the_phone()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/first-aid");
+        var firstAid = new FirstAidPage(page);
+
+        // Both legs alone: see a doctor today, with the call link.
+        await firstAid.TickSignAsync("both-legs");
+        await firstAid.GetHelpAsync();
+        await Assertions.Expect(firstAid.Heading(AssessmentWording.For(Urgency.Today).Headline)).ToBeFocusedAsync();
+        await Assertions.Expect(firstAid.Call).ToHaveAttributeAsync("href", "tel:999");
+        await ScreenshotAsync(page, "first-aid-yes-both-legs-today-360");
+
+        // Both legs with a dropped foot: the engine makes it an emergency.
+        await page.GotoAsync("/first-aid");
+        await firstAid.TickSignAsync("both-legs");
+        await firstAid.TickSignAsync("foot-drop");
+        await firstAid.GetHelpAsync();
+        await Assertions.Expect(firstAid.Heading(AssessmentWording.For(Urgency.Emergency).Headline)).ToBeFocusedAsync();
+        await Assertions.Expect(firstAid.Help.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Without_script_the_questions_are_posted_and_answered_by_the_server()
     {
         // A context of its own, with script turned off, on the same browser.
         var opened = await OpenAsync(Phone);
@@ -179,11 +258,23 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync("/first-aid");
-            var headings = await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).AllInnerTextsAsync();
-            Assert.Equal(["Stop, and change position", "Find a gentle movement", "Add warmth", "A quick safety check"], headings);
-            await Assertions.Expect(page.GetByText("go to an emergency department now").First).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+            var headings = page.GetByRole(AriaRole.Heading, new() { Level = 2 });
+            // Only the questions: the steps wait for the answer.
+            Assert.Equal(["First, a quick safety check"], await headings.AllInnerTextsAsync());
             await ScreenshotAsync(page, "first-aid-no-script-360");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "None of these" }).ClickAsync();
+            await Assertions.Expect(headings).ToHaveTextAsync(["Stop, and change position", "Find a gentle movement", "Add warmth, with care"]);
+            await Assertions.Expect(page.GetByText("numb, or feels less than usual")).ToBeVisibleAsync();
+            await ScreenshotAsync(page, "first-aid-no-script-steps-360");
+
+            await page.GotoAsync("/first-aid");
+            await page.Locator("#sign-saddle-numbness").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Get help for what I ticked" }).ClickAsync();
+            await Assertions.Expect(headings).ToHaveTextAsync([AssessmentWording.For(Urgency.Emergency).Headline]);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
+            await Assertions.Expect(Shown(page, "warmth")).ToHaveCountAsync(0);
+            await ScreenshotAsync(page, "first-aid-no-script-emergency-360");
         }
         finally
         {
@@ -192,30 +283,41 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
     }
 
     [Fact]
-    public async Task A_new_red_flag_points_to_urgent_help_and_is_noted()
+    public async Task A_signed_in_yes_is_noted_and_every_page_then_shows_the_card_first()
     {
         var page = await RegisterAsync();
         await page.GotoAsync("/first-aid");
         var firstAid = new FirstAidPage(page);
-        await firstAid.ReadGuideAsync();
 
-        await firstAid.TickAsync("Numbness around your genitals, your bottom or the inside of your thighs");
-        await firstAid.NextAsync();
+        await firstAid.TickSignAsync("saddle-numbness");
+        await firstAid.GetHelpAsync();
 
-        await Assertions.Expect(firstAid.Urgent).ToBeVisibleAsync();
-        await Assertions.Expect(firstAid.Urgent).ToContainTextAsync("emergency department");
-        await Assertions.Expect(firstAid.Heading("Please get urgent help now")).ToBeFocusedAsync();
-        // The safety check stays on screen until the person chooses to carry on.
-        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("A quick safety check");
+        await Assertions.Expect(firstAid.Heading(AssessmentWording.For(Urgency.Emergency).Headline)).ToBeFocusedAsync();
+        await Assertions.Expect(firstAid.Call).ToHaveAttributeAsync("href", "tel:999");
+        await Assertions.Expect(firstAid.Help.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved to your diary.");
         await ScreenshotAsync(page, "first-aid-red-flag-360");
 
-        await page.WaitForFunctionAsync("() => window.NervewiseQueue.pending() === 0");
         var symptom = Assert.Single(await DiaryAsync(page));
         Assert.Equal("symptom", symptom.GetProperty("type").GetString());
         Assert.Equal("saddle-numbness", symptom.GetProperty("item").GetString());
         Assert.Equal(10m, symptom.GetProperty("value").GetDecimal());
 
-        await firstAid.Button("Carry on to the note").ClickAsync();
-        await Assertions.Expect(firstAid.Heading("At its worst")).ToBeFocusedAsync();
+        // The one safety state: Today, the plan and flare-up help itself now open on the full-screen card.
+        foreach (var url in new[] { "/today", "/plan", "/first-aid" })
+        {
+            await page.GotoAsync(url);
+            var card = page.Locator("main > .safety-card:first-child");
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-urgency", "emergency");
+            await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToBeVisibleAsync();
+            await Assertions.Expect(card).ToContainTextAsync(WarningSigns.Says("saddle-numbness"));
+            await ScreenshotAsync(page, "first-aid-after-red-flag" + url.Replace('/', '-') + "-360");
+        }
+        // Flare-up help under the card: the questions, and no movement or heat advice.
+        await page.GotoAsync("/first-aid");
+        await firstAid.NoneAsync();
+        await Assertions.Expect(firstAid.Heading("Your warning sign comes first")).ToBeFocusedAsync();
+        await Assertions.Expect(Shown(page, "warmth")).ToHaveCountAsync(0);
+        await Assertions.Expect(Shown(page, "gentle movement")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "first-aid-held-under-card-360");
     }
 }
