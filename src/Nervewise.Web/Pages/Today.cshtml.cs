@@ -48,7 +48,7 @@ public class TodayModel(UserManager<NervewiseUser> users, HomeService home) : Pa
     public string SuggestedLesson()
     {
         var view = View;
-        if (view.Safety.PausesExercise || view.Due(Reminder.NotImproving))
+        if (view.Safety.NeedsHelp || view.Due(Reminder.NotImproving))
         {
             return "when-to-get-help";
         }

@@ -39,13 +39,19 @@ public sealed class FirstRunTests(ChromiumFixture chromium) : BrowserTest(chromi
         var questions = new QuestionnairePage(page);
         await questions.ExpectScreenAsync("First, some safety questions");
         await Assertions.Expect(steps.Locator("[aria-current=step]")).ToContainTextAsync("Questions");
-        foreach (var question in new[] { "new trouble passing urine", "genitals, bottom or inner thighs", "loss of feeling or function during sex", "both legs", "leg or foot feel weak" })
+        // Red-flag questions start unanswered (assessment.md, 2026-11-28): each is answered.
+        foreach (var question in new[] { "new trouble passing urine", "numbness or tingling between your legs", "loss of feeling or function during sex", "both legs", "leg or foot feel weak" })
         {
             await questions.AnswerAsync(question, "No");
         }
         await ScreenshotAsync(page, "first-run-2-questions-360");
         await questions.NextAsync();
-        foreach (var question in new[] { "a fall, a crash", "fever or chills", "lost weight", "ever had cancer", "no position that eases it" })
+        foreach (var question in new[] { "front of your foot drag", "a fall, a crash", "thin bones", "sudden pop", "calf swollen", "fever or chills" })
+        {
+            await questions.AnswerAsync(question, "No");
+        }
+        await questions.NextAsync();
+        foreach (var question in new[] { "lost weight", "ever had cancer", "lower your immunity", "injected drugs", "no position that eases it" })
         {
             await questions.AnswerAsync(question, "No");
         }
@@ -142,8 +148,10 @@ public sealed class FirstRunTests(ChromiumFixture chromium) : BrowserTest(chromi
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to my home page" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Go to an emergency department now" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Nerve exercises are paused", new() { Exact = false })).ToBeVisibleAsync();
-        await FitsAsync(page, 2);
+        await Assertions.Expect(page.GetByText("Your exercises are paused until a doctor has seen you", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main > :first-child")).ToHaveAttributeAsync("data-urgency", "emergency");
+        // The emergency card takes the whole first screen by design; the rest of the page follows it.
+        await FitsAsync(page, 3);
         await ScreenshotAsync(page, "first-run-red-flag-today-360");
     }
 }

@@ -162,7 +162,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
 
         Assert.Contains("Your plan is paused", flagged, StringComparison.Ordinal);
         Assert.Contains("Go to an emergency department now", flagged, StringComparison.Ordinal);
-        Assert.Contains("You logged numbness between your legs", flagged, StringComparison.Ordinal);
+        Assert.Contains("numbness between your legs: around your genitals, bottom or inner thighs <span class=\"muted\">(logged 16 Mar)", flagged, StringComparison.Ordinal);
         Assert.Contains("Your exercises are paused until a doctor has seen you", flagged, StringComparison.Ordinal);
         Assert.DoesNotContain("data-entry-type=\"exercise\"", flagged, StringComparison.Ordinal);
         Assert.DoesNotContain("movement is fine", flagged, StringComparison.Ordinal);
