@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/diary", "/diary/pain", "/diary/activity", "/diary/session", "/diary/sleep", "/diary/{id:guid}/edit",
         "/diary/import/{handler?}", "/diary/timeline", "/diary/triggers",
         "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/report", "/sharing",
-        "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report",
+        "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/safety/check",
     ];
 
     /// <summary>Not HTML, so not audited: a calendar file.</summary>
@@ -192,6 +192,11 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What may be causing your pain" })).ToBeVisibleAsync();
         await _audit.BothWidthsAsync(page, "assessment result, emergency, the rest opened");
         await VisitAsync(page, "/plan", "plan, get checked");
+        await VisitAsync(page, "/today", "today, emergency card");
+        await VisitAsync(page, "/safety/check", "record a check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the check" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Tick the box" })).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(page, "record a check, not confirmed");
 
         _audit.AssertNoSeriousViolations();
     }
