@@ -39,22 +39,15 @@ public sealed class FirstRunTests(ChromiumFixture chromium) : BrowserTest(chromi
         var questions = new QuestionnairePage(page);
         await questions.ExpectScreenAsync("First, some safety questions");
         await Assertions.Expect(steps.Locator("[aria-current=step]")).ToContainTextAsync("Questions");
-        // Red-flag questions start unanswered (assessment.md, 2026-11-28): each is answered.
-        foreach (var question in new[] { "new trouble passing urine", "numbness or tingling between your legs", "loss of feeling or function during sex", "both legs", "leg or foot feel weak" })
-        {
-            await questions.AnswerAsync(question, "No");
-        }
+        // Three screens of safety questions, each with nothing chosen until answered.
+        await questions.AnswerSafetyAsync("No");
         await ScreenshotAsync(page, "first-run-2-questions-360");
         await questions.NextAsync();
-        foreach (var question in new[] { "front of your foot drag", "a fall, a crash", "thin bones", "sudden pop", "calf swollen", "fever or chills" })
-        {
-            await questions.AnswerAsync(question, "No");
-        }
+        await questions.ExpectScreenAsync("A few more safety questions");
+        await questions.AnswerSafetyAsync("No");
         await questions.NextAsync();
-        foreach (var question in new[] { "lost weight", "ever had cancer", "lower your immunity", "injected drugs", "no position that eases it" })
-        {
-            await questions.AnswerAsync(question, "No");
-        }
+        await questions.ExpectScreenAsync("Last safety questions: your health");
+        await questions.AnswerSafetyAsync("No");
         await questions.NextAsync();
         await questions.ExpectScreenAsync("Where you feel it");
         await questions.AnswerAsync("pins and needles", "Yes");
