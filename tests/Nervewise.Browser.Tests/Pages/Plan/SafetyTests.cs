@@ -97,6 +97,15 @@ public sealed class SafetyTests(ChromiumFixture chromium) : BrowserTest(chromium
         }
         await ScreenshotAsync(page, $"plan-{level}-360");
 
+        await page.GotoAsync("/lessons/graded-exposure");
+        await CardFirstAsync(page, level);
+        await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToHaveCountAsync(paused ? 1 : 0);
+        if (paused)
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Note).GetByRole(AriaRole.Link, new() { Name = "when to get help" })).ToBeVisibleAsync();
+            await ScreenshotAsync(page, $"lesson-{level}-360");
+        }
+
         // The check, recorded on its own page, brings the plan back.
         await card.GetByRole(AriaRole.Link, new() { Name = "A doctor or physiotherapist has checked this" }).ClickAsync();
         await page.GetByRole(AriaRole.Checkbox).CheckAsync();
