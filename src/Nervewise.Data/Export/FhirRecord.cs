@@ -1,3 +1,4 @@
+using Nervewise.Data.Safety;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Assessment;
@@ -25,21 +26,9 @@ public static class FhirRecord
             .ToList();
         var settings = await new PlanSettingsStore(db, TimeProvider.System).GetAsync(userId, cancellationToken);
         var entries = diary.Select(d => d.Entry).ToList();
-        var safety = Safety(assessments.LastOrDefault(), entries, settings.SafetyCheckedAt, now);
+        var latest = assessments.LastOrDefault();
+        var safety = StoredSafety.Of(latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt), entries, settings.SafetyCheckedAt, now);
         return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, now), safety);
-    }
-
-    /// <summary>
-    /// The one safety state (Domain/Safety/SafetyState.cs), read as the web app's SafetyService.Of reads it: the latest
-    /// assessment and the whole diary, with a check recorded before 2026-11-28 (kept in the plan settings) counted as
-    /// a checked row at its time. The CLI has no web app, so the few lines live here too.
-    /// </summary>
-    private static SafetyState Safety(FhirExport.TakenAssessment? latest, IReadOnlyList<DiaryEntry> entries, DateTimeOffset? legacyCheck, DateTimeOffset now)
-    {
-        var all = legacyCheck is { } at
-            ? entries.Append(DiaryEntry.Create(at, EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, null))
-            : entries;
-        return SafetyState.Of(latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt), all, now);
     }
 
     /// <summary>The current stage and its sessions with this person's doses, as the CarePlan carries them.</summary>

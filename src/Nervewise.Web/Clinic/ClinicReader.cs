@@ -6,6 +6,7 @@ using Nervewise.Domain.Clinic;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Data.Plan;
+using Nervewise.Data.Safety;
 using Nervewise.Domain.Safety;
 using Nervewise.Web.Safety;
 
@@ -19,8 +20,6 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
 {
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
-
-    private static readonly string[] SafetyTypes = [DiaryVocabulary.Name(EntryType.Symptom), DiaryVocabulary.Name(EntryType.Checked)];
 
     public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage);
 
@@ -43,7 +42,7 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.TakenAt)!);
         // Warning signs never expire, so they are read from the whole diary, not the lookback.
         var safetyRows = (await db.DiaryEntries.AsNoTracking()
-                .Where(e => ids.Contains(e.UserId) && SafetyTypes.Contains(e.Type))
+                .Where(e => ids.Contains(e.UserId) && StoredSafety.EntryTypes.Contains(e.Type))
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.UserId, e => e.ToEntry());
         var legacyChecks = await db.PlanSettings.AsNoTracking().Where(p => ids.Contains(p.UserId))

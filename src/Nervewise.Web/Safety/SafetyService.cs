@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
 using Nervewise.Data.Diary;
+using Nervewise.Data.Safety;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Safety;
@@ -14,7 +15,6 @@ namespace Nervewise.Web.Safety;
 /// </summary>
 public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeProvider clock)
 {
-    private static readonly string[] SafetyTypes = [DiaryVocabulary.Name(EntryType.Symptom), DiaryVocabulary.Name(EntryType.Checked)];
     private readonly Dictionary<string, SafetyState> _read = new(StringComparer.Ordinal);
 
     public async Task<SafetyState> ForAsync(string ownerId, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
         var latest = await db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId)
             .OrderByDescending(a => a.TakenAt).FirstOrDefaultAsync(cancellationToken);
         var rows = await db.DiaryEntries.AsNoTracking()
-            .Where(e => e.UserId == ownerId && SafetyTypes.Contains(e.Type))
+            .Where(e => e.UserId == ownerId && StoredSafety.EntryTypes.Contains(e.Type))
             .ToListAsync(cancellationToken);
         var legacyCheck = await db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId)
             .Select(p => p.SafetyCheckedAt).FirstOrDefaultAsync(cancellationToken);
@@ -39,11 +39,7 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
     public static SafetyState Of(Data.Assessments.AssessmentRecord? latest, IEnumerable<DiaryEntry> entries, DateTimeOffset? legacyCheck, DateTimeOffset now)
     {
         var taken = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
-        // Checks recorded before 2026-11-28 live in the plan settings; they count as a checked row at that time.
-        var all = legacyCheck is { } at
-            ? entries.Append(DiaryEntry.Create(at, EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null, null))
-            : entries;
-        return SafetyState.Of(taken, all, now);
+        return StoredSafety.Of(taken, entries, legacyCheck, now);
     }
 
     /// <summary>
