@@ -11,6 +11,9 @@ internal sealed class RegisterPage(IPage page)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Type the password again").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        // The click waits for the answer to start; this waits for it to be styled, so the next step never acts
+        // on a half-drawn page (the menu button shows until the desktop rules apply).
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 }
 
@@ -21,6 +24,7 @@ internal sealed class SignInPage(IPage page)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
@@ -45,6 +49,7 @@ internal sealed class SiteHeader(IPage page)
 
     private async Task OpenMenuAsync()
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var summary = Navigation.Locator("summary", new() { HasText = "Menu" });
         if (await summary.IsVisibleAsync() && await Navigation.Locator("details.menu[open]").CountAsync() == 0)
         {
