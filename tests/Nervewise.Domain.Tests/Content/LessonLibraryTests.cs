@@ -9,11 +9,11 @@ public sealed class LessonLibraryTests
     public static TheoryData<string> Slugs => [.. LessonLibrary.All.Select(l => l.Slug)];
 
     [Fact]
-    public void The_library_holds_the_six_lessons_in_reading_order()
+    public void The_library_holds_the_eight_lessons_in_reading_order()
     {
         Assert.Equal(
             ["nerve-pain-is-rarely-damage", "pain-that-comes-later", "flare-up-first-aid", "graded-exposure",
-             "training-with-pain", "when-to-get-help"],
+             "training-with-pain", "when-to-get-help", "hamstring-strain", "sit-bone-tendon"],
             LessonLibrary.All.Select(l => l.Slug));
     }
 
