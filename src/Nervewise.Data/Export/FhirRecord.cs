@@ -27,20 +27,21 @@ public static class FhirRecord
         var settings = await new PlanSettingsStore(db, TimeProvider.System).GetAsync(userId, cancellationToken);
         var entries = diary.Select(d => d.Entry).ToList();
         var latest = assessments.LastOrDefault();
-        var safety = StoredSafety.Of(latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt), entries, settings.SafetyCheckedAt, now);
-        return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, now), safety);
+        var taken = latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt);
+        var safety = StoredSafety.Of(taken, entries, settings.SafetyCheckedAt, now);
+        return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, taken, now), safety);
     }
 
     /// <summary>The current stage and its sessions with this person's doses, as the CarePlan carries them.</summary>
-    private static FhirExport.Plan Plan(IReadOnlyList<DiaryEntry> entries, PlanSettings settings, SafetyState safety, DateTimeOffset now)
+    private static FhirExport.Plan Plan(IReadOnlyList<DiaryEntry> entries, PlanSettings settings, SafetyState safety, AssessmentTaken? taken, DateTimeOffset now)
     {
         var rules = RehabRules.Current;
-        var result = PlanEngine.Decide(entries, settings, now, safety: safety);
-        var stage = rules.For(result.Stage);
-        var sessions = stage.Plan
-            .Select(item => new FhirExport.PlannedSession(
-                item.Exercise, rules.FindExercise(item.Exercise)?.Name ?? item.Exercise, settings.DoseFor(rules, result.Stage, item.Exercise).Describe()))
+        var result = PlanEngine.Decide(entries, settings, now, safety: safety, assessment: taken);
+        var stage = rules.For(result.Pathway, result.Stage);
+        var week = WeeklyPlan.For(result, settings, DateOnly.FromDateTime(now.UtcDateTime), entries, rules);
+        var sessions = week.Days.SelectMany(d => d.Sessions).DistinctBy(s => s.Exercise.Id)
+            .Select(s => new FhirExport.PlannedSession(s.Exercise.Id, s.Exercise.Name, s.Dose.Describe()))
             .ToList();
-        return new FhirExport.Plan(stage.Id, stage.Name, result.StageSince, sessions);
+        return new FhirExport.Plan(stage.Id, $"{rules.For(result.Pathway).Name}: {stage.Name}", result.StageSince, sessions);
     }
 }

@@ -46,12 +46,15 @@ public static class DiaryVocabulary
         ["sitting", "driving", "lying", "walking", "running", "sprinting", "stretching", "splits", "training", "lifting", "desk-work"];
 
     /// <summary>
-    /// Suggestions for the exercise picker; any slug is allowed. Each is an exercise of Rehab/rehab-plan.json, whose
-    /// stage the contract's naming rule gives (cli.md); the last three were added with the rehab plan.
+    /// Suggestions for the exercise picker; any slug is allowed. Each is an exercise of Rehab/rehab-plan.json: the nerve
+    /// pathway's first (the contract's naming rule gives their stage), then the strain and tendon pathways' (cli.md).
     /// </summary>
     public static readonly IReadOnlyList<string> CommonExercises =
         ["general-movement", "slump-slider", "slr-slider", "slump-tensioner", "slr-tensioner", "splits-progression",
-         "easing-positions", "long-sit-progression", "full-training"];
+         "easing-positions", "long-sit-progression", "stride-progression", "forward-bend-progression", "full-training",
+         "hamstring-isometric", "agility-trunk", "bridge", "hamstring-curl", "nordic-curl", "l-extender", "l-diver", "l-glider",
+         "return-to-running", "return-to-sport",
+         "tendon-isometric", "tendon-curl", "romanian-deadlift", "hops", "tendon-running", "tendon-return-to-sport"];
 
     public static string Name(EntryType type) => type.ToString().ToLowerInvariant();
 

@@ -16,8 +16,11 @@ public enum FirstWeekKind
     /// <summary>A nerve is possible or likely: graded exposure from settle or general movement.</summary>
     Nerve,
 
-    /// <summary>The muscle or tendon is the likely source and the nerve is not.</summary>
-    OtherSource,
+    /// <summary>A hamstring strain is the main source: the strain ladder's first stage.</summary>
+    Muscle,
+
+    /// <summary>The sit-bone tendon is the main source: the tendon ladder's first stage.</summary>
+    Tendon,
 
     /// <summary>No source stands out yet.</summary>
     Unclear,
@@ -27,11 +30,15 @@ public enum FirstWeekKind
 public sealed record FirstWeekPlan(FirstWeekKind Kind, Stage? Stage, string Why)
 {
     public bool HoldsPlan => Stage is null;
+
+    /// <summary>The ladder the first week starts on: the assessment's main source.</summary>
+    public Pathway Pathway { get; init; } = Pathway.Nerve;
 }
 
 /// <summary>
-/// Chooses the first week's plan from an assessment. Red flags win; then the stage is settle unless the answers say
-/// the pain is already fairly predictable (rules in home-rules.json, firstWeek).
+/// Chooses the first week's plan from an assessment. Red flags win; then the main source picks the pathway: a strain
+/// or a sit-bone tendon starts on its own ladder's first stage; a nerve starts at settle unless the answers say the
+/// pain is already fairly predictable (rules in home-rules.json, firstWeek).
 /// </summary>
 public static class FirstWeek
 {
@@ -57,6 +64,18 @@ public static class FirstWeek
 
         var settled = first.UnsettledSigns.Value.All(item => answers.Boolean(item) == false)
             && !first.WorseTrend.Value.Contains(answers.Choice("trend") ?? "");
+        if (result.PrimarySource == Source.Muscle)
+        {
+            return new(FirstWeekKind.Muscle, RehabNames.First(Pathway.Muscle),
+                "Your answers point mainly to a hamstring strain, so your plan follows the strain pathway. Your first week is gentle " +
+                "muscle holds that stay comfortable, to protect the healing muscle while keeping it working.") { Pathway = Pathway.Muscle };
+        }
+        if (result.PrimarySource == Source.Tendon)
+        {
+            return new(FirstWeekKind.Tendon, RehabNames.First(Pathway.Tendon),
+                "Your answers point mainly to the tendon at your sit bone, so your plan follows the tendon pathway. Your first week is " +
+                "steady holds with the hip fairly straight, which calm tendon pain, and less long sitting and deep hip bending.") { Pathway = Pathway.Tendon };
+        }
         if (result.For(Source.Nerve).Level >= Level.Possible)
         {
             return settled
@@ -64,11 +83,6 @@ public static class FirstWeek
                     "Your pain sounds fairly steady, so your first week adds easy movement on most days.")
                 : new(FirstWeekKind.Nerve, Stage.Settle,
                     "Your pain sounds hard to predict right now, so your first week is about calming it down.");
-        }
-        if (result.PrimarySource is not null)
-        {
-            return new(FirstWeekKind.OtherSource, Stage.GeneralMovement,
-                "Your answers point more to the muscle or tendon than to the nerve. Easy, regular movement helps those too. A physio can add strength work.");
         }
         return new(FirstWeekKind.Unclear, Stage.Settle,
             "Your answers don't point to one cause yet. A calm first week with a short diary often makes it clearer.");

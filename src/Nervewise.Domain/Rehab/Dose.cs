@@ -5,6 +5,13 @@ namespace Nervewise.Domain.Rehab;
 /// <summary>How much of an exercise: minutes a session (what the diary logs), sets, reps or holds, and sessions a week.</summary>
 public sealed record Dose(int Minutes, int? Sets, int? Reps, int? HoldSeconds, int PerWeek)
 {
+    /// <summary>A smaller dose within the stage: fewer repetitions, shorter holds and minutes, the same days.</summary>
+    public Dose Cut(double share)
+    {
+        static int? Scale(int? value, double share) => value is { } v ? Math.Max(1, (int)Math.Round(v * share, MidpointRounding.AwayFromZero)) : null;
+        return this with { Minutes = Scale(Minutes, share)!.Value, Reps = Scale(Reps, share), HoldSeconds = Scale(HoldSeconds, share) };
+    }
+
     /// <summary>Plain words: "3 sets of 10, about 5 min, 5 times a week".</summary>
     public string Describe()
     {

@@ -28,7 +28,7 @@ public enum SessionOutcome
 /// <summary>The three pain rules for one logged session, with the readings they were judged on.</summary>
 public sealed record SessionCheck(
     DiaryEntry Session,
-    Stage? Stage,
+    PathwayStage? Step,
     RuleState During,
     RuleState Morning,
     RuleState Flare,

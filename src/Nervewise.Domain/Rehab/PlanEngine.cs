@@ -20,56 +20,137 @@ public sealed record PlanResult(
     bool StageFromDiary,
     DateTimeOffset? StageSince,
     int AgreedPainLevel,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf)
+{
+    public Pathway Pathway { get; init; } = Pathway.Nerve;
+
+    public PathwayStage Step => new(Pathway, Stage);
+
+    /// <summary>Why the person is on this pathway, when it changed or differs from the nerve default; null otherwise.</summary>
+    public string? PathwayNote { get; init; }
+
+    /// <summary>The stage's exercises for this person, with their own positions, sport and precautions.</summary>
+    public PersonalPlan Personal { get; init; } = new([], [], null, []);
+
+    /// <summary>Sessions go above the agreed level but settle by the next morning: do less within the stage.</summary>
+    public bool DoseCut { get; init; }
+
+    /// <summary>Ideas from the check-in when a run-down week holds the plan.</summary>
+    public IReadOnlyList<string> Ideas { get; init; } = [];
+
+    /// <summary>The next stage as the contract gives it: null unless the decision moves (cli.md).</summary>
+    public Stage? Moves => Decision is Decision.Progress or Decision.Regress ? NextStage : null;
+}
 
 /// <summary>
-/// The decision of graded exposure, in this order: seek-help when a warning sign is logged; regress when sessions
-/// keep breaking the pain rules; progress after a sustained, predictable run that keeps them; otherwise hold.
-/// Every number comes from rehab-plan.json; the clock is passed in.
+/// The decision of graded exposure, in this order: seek-help when a warning sign is in force; regress when sessions
+/// keep breaking the next-morning or flare-up rule, nerve symptoms keep spreading after sessions, or morning pain has
+/// clearly crept up since the stage began; hold (with a dose cut) when sessions go above the agreed level but settle;
+/// progress after a sustained, predictable run that keeps the rules, unless a rising trend, a spreading symptom or a
+/// run-down week holds it. Every number comes from rehab-plan.json; the clock is passed in.
 /// </summary>
 public static class PlanEngine
 {
-    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, TimeProvider clock, RehabRules? rules = null, SafetyState? safety = null) =>
-        Decide(diary, settings, clock.GetUtcNow(), rules, safety);
+    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, TimeProvider clock, RehabRules? rules = null,
+        SafetyState? safety = null, AssessmentTaken? assessment = null) =>
+        Decide(diary, settings, clock.GetUtcNow(), rules, safety, assessment);
 
     /// <summary>
     /// <paramref name="safety"/> is the person's safety state (the latest assessment and the diary); without it the
-    /// state is read from the diary alone, as the CLI does.
+    /// state is read from the diary alone, as the CLI does. <paramref name="assessment"/>, when given, picks the
+    /// pathway and adds the precautions of other possible sources.
     /// </summary>
-    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, DateTimeOffset now, RehabRules? rules = null, SafetyState? safety = null)
+    public static PlanResult Decide(IReadOnlyList<DiaryEntry> diary, PlanSettings settings, DateTimeOffset now, RehabRules? rules = null,
+        SafetyState? safety = null, AssessmentTaken? assessment = null)
     {
         rules ??= RehabRules.Current;
         var entries = diary.Where(e => e.Time <= now).OrderBy(e => e.Time.UtcDateTime).ToList();
-        var stage = settings.Stage ?? StageMap.FromDiary(entries, rules);
-        var since = settings.Stage is not null && settings.StageSince is { } set ? set : StageMap.Since(entries, stage, rules);
-        var agreed = settings.AgreedLevel(rules);
+        var choice = PathwayChoice.Choose(entries, settings, assessment is not null && assessment.TakenAt <= now ? assessment : null, rules);
+        var step = choice.Step;
+        var since = settings.Stage is not null && settings.StageSince is { } set ? set : StageMap.Since(entries, step, rules);
+        var agreed = settings.AgreedLevel(rules, step.Pathway);
         var checks = PainRules.Check(entries, agreed, now, rules);
         safety ??= SafetyState.Of(null, entries, now);
+        var personal = PersonalPlan.For(step, choice.AlsoPossible, entries, assessment, now, rules);
 
-        var verdict = stage == Stage.Settle
+        var verdict = step.Stage == Stage.Settle
             ? Settle(entries, now, rules)
-            : Loading(stage, since, agreed, checks, now, rules);
+            : Loading(step, since, agreed, checks, entries, now, rules);
+        if (step.Stage != Stage.Settle)
+        {
+            verdict = Adjust(verdict, step, since, checks, entries, now, rules);
+        }
         if (safety.NeedsHelp)
         {
             // Red flags win: the plan stays where it is until a professional has looked. They never expire with time.
             verdict = verdict with
             {
                 Decision = Decision.SeekHelp,
-                Next = stage,
+                Next = step.Stage,
                 Reasons = [.. safety.Reasons.Select(PlanWording.Signal), PlanWording.PauseForHelp(safety.Urgency)],
+                DoseCut = false,
+                Ideas = [],
             };
         }
-        return new PlanResult(stage, verdict.Decision, verdict.Next, verdict.Predictability, verdict.Reasons, verdict.Unlocks,
-            checks, safety, settings.Stage is null, since, agreed, now);
+        return new PlanResult(step.Stage, verdict.Decision, verdict.Next, verdict.Predictability, verdict.Reasons, verdict.Unlocks,
+            checks, safety, choice.FromDiary, since, agreed, now)
+        {
+            Pathway = step.Pathway,
+            PathwayNote = choice.Note,
+            Personal = personal,
+            DoseCut = verdict.DoseCut,
+            Ideas = verdict.Ideas,
+        };
     }
 
-    private sealed record Verdict(Decision Decision, Stage Next, PredictabilityScore Predictability, IReadOnlyList<string> Reasons, IReadOnlyList<Requirement> Unlocks);
+    /// <summary>The rules beyond single sessions: a step back wins over a hold, and either stops a step up.</summary>
+    private static Verdict Adjust(Verdict verdict, PathwayStage step, DateTimeOffset? since, IReadOnlyList<SessionCheck> checks, List<DiaryEntry> entries,
+        DateTimeOffset now, RehabRules rules)
+    {
+        var stageChecks = checks.Where(c => c.Step == step && (since is null || c.Session.Time >= since)).ToList();
+        Adjustment[] found = [PlanAdjustments.WeeklyRise(entries, since, now, rules), PlanAdjustments.Spread(stageChecks, entries, now, rules),
+            PlanAdjustments.RunDown(entries, now, rules)];
+        var ideas = found.SelectMany(a => a.Ideas).ToList();
+        if (found.Any(a => a.Limit == Decision.Regress) && verdict.Decision != Decision.Regress)
+        {
+            var down = RehabNames.Down(step.Pathway, step.Stage);
+            List<string> why = [.. found.Where(a => a.Limit == Decision.Regress).SelectMany(a => a.Reasons)];
+            why.Add(down == step.Stage
+                ? "You are on the first step already: keep to the lightest dose until this settles."
+                : $"Step back to {rules.For(step.Pathway, down).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
+            why.Add(PlanWording.SteppingBackIsNormal);
+            return verdict with { Decision = down == step.Stage ? Decision.Hold : Decision.Regress, Next = down, Reasons = why, DoseCut = false, Ideas = ideas };
+        }
+        var holds = found.Where(a => a.Limit == Decision.Hold).ToList();
+        if (holds.Count == 0 || verdict.Decision == Decision.Regress)
+        {
+            return verdict;
+        }
+        List<string> reasons = [.. holds.SelectMany(a => a.Reasons)];
+        if (verdict.Decision == Decision.Progress)
+        {
+            reasons.Add("Otherwise you would be ready for the next step: " + string.Join("; ", verdict.Reasons) + ".");
+        }
+        else
+        {
+            reasons.AddRange(verdict.Reasons);
+        }
+        return verdict with { Decision = Decision.Hold, Next = step.Stage, Reasons = reasons, Ideas = ideas };
+    }
 
-    private static Verdict Loading(Stage stage, DateTimeOffset? since, int agreed, IReadOnlyList<SessionCheck> checks, DateTimeOffset now, RehabRules rules)
+    private sealed record Verdict(Decision Decision, Stage Next, PredictabilityScore Predictability, IReadOnlyList<string> Reasons, IReadOnlyList<Requirement> Unlocks)
+    {
+        public bool DoseCut { get; init; }
+
+        public IReadOnlyList<string> Ideas { get; init; } = [];
+    }
+
+    private static Verdict Loading(PathwayStage step, DateTimeOffset? since, int agreed, IReadOnlyList<SessionCheck> checks, List<DiaryEntry> entries, DateTimeOffset now, RehabRules rules)
     {
         var numbers = rules.Decisions;
+        var stage = step.Stage;
         var noun = PlanWording.SessionNoun(stage);
-        var stageChecks = checks.Where(c => c.Stage == stage && (since is null || c.Session.Time >= since)).ToList();
+        var stageChecks = checks.Where(c => c.Step == step && (since is null || c.Session.Time >= since)).ToList();
         var predictability = Predictability.OfSessions(
             stageChecks.Where(c => c.Session.Time >= now.AddDays(-rules.Predictability.LookbackDays.Value)), rules);
 
@@ -97,8 +178,8 @@ public static class PlanEngine
         var last = stageChecks.LastOrDefault();
         var recent = last is not null && now - last.Session.End <= gap;
 
-        var needDays = numbers.RunDays.Whole;
-        var needSessions = numbers.MinSessions.Whole;
+        var needDays = rules.RunDays(step.Pathway);
+        var needSessions = rules.MinSessions(step.Pathway);
         List<Requirement> unlocks =
         [
             new("Days keeping the pain rules", $"{Math.Min(runDays, needDays)} of {needDays} days", Fraction(runDays, needDays), runDays >= needDays),
@@ -110,19 +191,23 @@ public static class PlanEngine
                 recent ? 1 : 0, recent),
         ];
 
-        // Step back when sessions keep breaking the rules.
+        // Step back when sessions keep breaking the next-morning or flare-up rule. Pain during above the agreed level
+        // that settles by the morning asks for a smaller dose within the stage first.
         var lookback = now.AddDays(-numbers.RegressLookbackDays.Value);
         var lastChecked = stageChecks.Where(c => c.Outcome != SessionOutcome.Waiting && c.Session.Time >= lookback)
             .TakeLast(numbers.RegressLastSessions.Whole).ToList();
-        var broken = lastChecked.Where(c => c.Outcome == SessionOutcome.Broken).ToList();
-        if (broken.Count >= numbers.RegressBroken.Whole)
+        var broken = lastChecked.Where(c => c.Morning == RuleState.Broken || c.Flare == RuleState.Broken).ToList();
+        var down = RehabNames.Down(step.Pathway, stage);
+        if (broken.Count >= numbers.RegressBroken.Whole && down != stage)
         {
-            List<string> why = [$"{broken.Count} of the last {PlanWording.Plural(lastChecked.Count, "session", "sessions")} broke a pain rule:"];
+            List<string> why = [$"{broken.Count} of the last {PlanWording.Plural(lastChecked.Count, "session", "sessions")} were followed by a worse morning or a flare-up:"];
             why.AddRange(broken.Select(c => $"{PlanWording.Session(c)}: {PlanWording.WhatBroke(c, agreed)}."));
-            why.Add($"Step back to {rules.For(RehabNames.Down(stage)).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
+            why.Add($"Step back to {rules.For(step.Pathway, down).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
             why.Add(PlanWording.SteppingBackIsNormal);
-            return new Verdict(Decision.Regress, RehabNames.Down(stage), predictability, why, unlocks);
+            return new Verdict(Decision.Regress, down, predictability, why, unlocks);
         }
+        var latest = stageChecks.LastOrDefault(c => c.Outcome != SessionOutcome.Waiting) ?? stageChecks.LastOrDefault();
+        var doseCut = latest is { During: RuleState.Broken } && latest.Morning != RuleState.Broken && latest.Flare != RuleState.Broken;
 
         if (unlocks.All(u => u.Met))
         {
@@ -140,10 +225,18 @@ public static class PlanEngine
                 why.Insert(0, "You are on the last step: keep training to your agreed pain level and keep checking the next morning.");
                 return new Verdict(Decision.Hold, stage, predictability, why, unlocks);
             }
-            return new Verdict(Decision.Progress, RehabNames.Up(stage), predictability, why, unlocks);
+            return new Verdict(Decision.Progress, RehabNames.Up(step.Pathway, stage), predictability, why, unlocks);
         }
 
         var reasons = new List<string>();
+        if (doseCut)
+        {
+            var cut = Math.Round((1 - rules.Adjustments.DoseCutShare.Value) * 100);
+            reasons.Add($"Your {DiaryVocabulary.Words(latest!.Session.Item)} session on {PlanWording.Date(latest.Session.Time)} went to " +
+                $"{PlanWording.Number(latest.PainDuring)}/10, above your agreed {agreed}/10, but the next morning was settled. " +
+                $"So do a little less within this stage: about {cut}% fewer repetitions and shorter holds (the doses below are already cut). " +
+                "The plan steps back only when the next morning or a flare-up says so.");
+        }
         if (stageChecks.Count == 0)
         {
             reasons.Add($"No {noun} sessions logged at this stage yet. Start with today's plan.");
@@ -185,7 +278,7 @@ public static class PlanEngine
         {
             reasons.Add("Keep going at the same dose; the next step unlocks when every condition on the ladder is met.");
         }
-        return new Verdict(Decision.Hold, stage, predictability, reasons, unlocks);
+        return new Verdict(Decision.Hold, stage, predictability, reasons, unlocks) { DoseCut = doseCut };
     }
 
     private static Verdict Settle(List<DiaryEntry> entries, DateTimeOffset now, RehabRules rules)

@@ -13,7 +13,10 @@ public sealed record RehabRules(
     IReadOnlyList<RehabRules.StageInfo> Stages,
     IReadOnlyList<RehabRules.Exercise> Exercises,
     RehabRules.TrainingGuidance Training,
-    IReadOnlyDictionary<string, string> References)
+    IReadOnlyDictionary<string, string> References,
+    IReadOnlyList<RehabRules.PathwayInfo> Pathways,
+    RehabRules.AdjustmentNumbers Adjustments,
+    RehabRules.ProvocationChoice Provocations)
 {
     private static readonly Lazy<RehabRules> Loaded = new(() => Read(EmbeddedData.Read("rehab-plan.json")));
 
@@ -41,6 +44,30 @@ public sealed record RehabRules(
         Reasoned RegressBroken, Reasoned RegressLastSessions, Reasoned RegressLookbackDays,
         Reasoned SettleDays, Reasoned SettleFlareFreeDays, Reasoned SettleWindowDays, Reasoned SettlePainDays);
 
+    /// <summary>The numbers of the rules that hold, cut the dose or step back within a pathway (issue 14).</summary>
+    public sealed record AdjustmentNumbers(
+        Reasoned WeeklyRiseHold, Reasoned WeeklyRiseRegress, Reasoned WeekDays, Reasoned SymptomRise, Reasoned SpreadRegress,
+        Reasoned DoseCutShare, Reasoned RunDownLevel, Reasoned RunDownCheckinDays, Reasoned ShortNightHours, Reasoned ShortNights);
+
+    /// <summary>
+    /// One source's ladder: its stages, default pain level and run, what it rules out when it is only a second source,
+    /// and its flare-up steps.
+    /// </summary>
+    public sealed record PathwayInfo(
+        string Id, string Source, string Name, IReadOnlyList<string> Stages, Reasoned AgreedPainLevel, Reasoned? RunDays,
+        Reasoned? MinSessions, string Precautions, IReadOnlyList<string> AvoidWhenSecondary, IReadOnlyList<string> FlareUp,
+        string Why, IReadOnlyList<string> Sources)
+    {
+        public Pathway Value => RehabNames.TryParsePathway(Id, out var pathway) ? pathway : throw new InvalidOperationException($"Unknown pathway '{Id}'.");
+    }
+
+    /// <summary>Which provocative position each aggravating activity or assessment answer brings back.</summary>
+    public sealed record Provocation(IReadOnlyList<string> Activities, IReadOnlyList<string> Items, string Exercise);
+
+    public sealed record ProvocationChoice(
+        IReadOnlyList<Provocation> Positions, IReadOnlyList<string> Default, int Most, IReadOnlyList<string> Everyday,
+        string Why, IReadOnlyList<string> Sources);
+
     /// <summary>Lowest and highest allowed value of each dose field.</summary>
     public sealed record Limits(
         IReadOnlyList<int> Minutes, IReadOnlyList<int> Sets, IReadOnlyList<int> Reps, IReadOnlyList<int> HoldSeconds,
@@ -49,32 +76,48 @@ public sealed record RehabRules(
     public sealed record PlanItem(string Exercise, int PerWeek);
 
     public sealed record StageInfo(
-        string Id, string Name, string Short, string Aim, string Entry, string Exit, IReadOnlyList<PlanItem> Plan,
+        string Id, string Pathway, string Name, string Short, string Aim, string Entry, string Exit, IReadOnlyList<PlanItem> Plan,
         string Why, IReadOnlyList<string> Sources)
     {
         public Stage Stage => RehabNames.TryParseStage(Id, out var stage) ? stage : throw new InvalidOperationException($"Unknown stage '{Id}'.");
+
+        public Pathway PathwayValue => RehabNames.TryParsePathway(Pathway, out var pathway) ? pathway : throw new InvalidOperationException($"Unknown pathway '{Pathway}'.");
     }
 
     public sealed record ExerciseDose(int Minutes, int? Sets, int? Reps, int? HoldSeconds);
 
     public sealed record Exercise(
-        string Id, string Stage, string Name, string Summary, IReadOnlyList<string> Steps, string Feel, ExerciseDose Dose,
+        string Id, string Pathway, string Stage, string Name, string Summary, IReadOnlyList<string> Steps, string Feel, ExerciseDose Dose,
         string StepUp, string Why, IReadOnlyList<string> Sources)
     {
         public Stage StageValue => RehabNames.TryParseStage(Stage, out var stage) ? stage : throw new InvalidOperationException($"Unknown stage '{Stage}'.");
+
+        public Pathway PathwayValue => RehabNames.TryParsePathway(Pathway, out var pathway) ? pathway : throw new InvalidOperationException($"Unknown pathway '{Pathway}'.");
     }
 
     public sealed record TrainingGuidance(IReadOnlyList<string> WithPain, IReadOnlyList<string> ProvocativeReturn, string Why, IReadOnlyList<string> Sources);
 
-    public StageInfo For(Stage stage) => Stages[(int)stage];
+    public StageInfo For(Pathway pathway, Stage stage) =>
+        Stages.FirstOrDefault(s => s.Id == RehabNames.Of(stage) && s.Pathway == RehabNames.Of(pathway))
+        ?? throw new ArgumentOutOfRangeException(nameof(stage), stage, $"Not a stage of the {RehabNames.Of(pathway)} pathway.");
+
+    public PathwayInfo For(Pathway pathway) => Pathways.First(p => p.Id == RehabNames.Of(pathway));
 
     public Exercise? FindExercise(string id) => Exercises.FirstOrDefault(e => e.Id == id);
 
+    /// <summary>The pain level a pathway allows during a session unless a clinician agreed another.</summary>
+    public int DefaultPainLevel(Pathway pathway) => For(pathway).AgreedPainLevel.Whole;
+
+    public int RunDays(Pathway pathway) => (For(pathway).RunDays ?? Decisions.RunDays).Whole;
+
+    public int MinSessions(Pathway pathway) => (For(pathway).MinSessions ?? Decisions.MinSessions).Whole;
+
     /// <summary>The dose of an exercise at a stage, before any per-person change.</summary>
-    public Dose DoseAt(Stage stage, string exerciseId)
+    public Dose DoseAt(Pathway pathway, Stage stage, string exerciseId)
     {
         var exercise = FindExercise(exerciseId) ?? throw new ArgumentOutOfRangeException(nameof(exerciseId), exerciseId, "Not an exercise of the plan.");
-        var perWeek = For(stage).Plan.FirstOrDefault(p => p.Exercise == exerciseId)?.PerWeek ?? 3;
+        var perWeek = Stages.FirstOrDefault(s => s.Id == RehabNames.Of(stage) && s.Pathway == RehabNames.Of(pathway))?.Plan
+            .FirstOrDefault(p => p.Exercise == exerciseId)?.PerWeek ?? 3;
         return new Dose(exercise.Dose.Minutes, exercise.Dose.Sets, exercise.Dose.Reps, exercise.Dose.HoldSeconds, perWeek);
     }
 
@@ -90,9 +133,18 @@ public sealed record RehabRules(
     private void Check()
     {
         var problems = new List<string>();
-        if (!Stages.Select(s => s.Id).SequenceEqual(RehabNames.Stages))
+        foreach (var pathway in RehabNames.Pathways)
         {
-            problems.Add($"stages must be {string.Join(", ", RehabNames.Stages)} in that order");
+            var name = RehabNames.Of(pathway);
+            var expected = RehabNames.StageNames(pathway);
+            if (!Stages.Where(s => s.Pathway == name).Select(s => s.Id).SequenceEqual(expected))
+            {
+                problems.Add($"the {name} stages must be {string.Join(", ", expected)} in that order");
+            }
+            if (Pathways.Count(p => p.Id == name) != 1)
+            {
+                problems.Add($"pathways must describe {name} once");
+            }
         }
         void Sourced(string what, string why, IReadOnlyList<string> sources)
         {
@@ -120,7 +172,49 @@ public sealed record RehabRules(
             ["decisions.regressLookbackDays"] = Decisions.RegressLookbackDays, ["decisions.settleDays"] = Decisions.SettleDays,
             ["decisions.settleFlareFreeDays"] = Decisions.SettleFlareFreeDays,
             ["decisions.settleWindowDays"] = Decisions.SettleWindowDays, ["decisions.settlePainDays"] = Decisions.SettlePainDays,
+            ["adjustments.weeklyRiseHold"] = Adjustments.WeeklyRiseHold, ["adjustments.weeklyRiseRegress"] = Adjustments.WeeklyRiseRegress,
+            ["adjustments.weekDays"] = Adjustments.WeekDays, ["adjustments.symptomRise"] = Adjustments.SymptomRise,
+            ["adjustments.spreadRegress"] = Adjustments.SpreadRegress, ["adjustments.doseCutShare"] = Adjustments.DoseCutShare,
+            ["adjustments.runDownLevel"] = Adjustments.RunDownLevel, ["adjustments.runDownCheckinDays"] = Adjustments.RunDownCheckinDays,
+            ["adjustments.shortNightHours"] = Adjustments.ShortNightHours, ["adjustments.shortNights"] = Adjustments.ShortNights,
         };
+        foreach (var pathway in Pathways)
+        {
+            numbers[$"pathways.{pathway.Id}.agreedPainLevel"] = pathway.AgreedPainLevel;
+            if (pathway.RunDays is { } runDays)
+            {
+                numbers[$"pathways.{pathway.Id}.runDays"] = runDays;
+            }
+            if (pathway.MinSessions is { } minSessions)
+            {
+                numbers[$"pathways.{pathway.Id}.minSessions"] = minSessions;
+            }
+            Sourced($"pathway {pathway.Id}", pathway.Why, pathway.Sources);
+            if (pathway.AgreedPainLevel is { } level && (level.Value < PainRules.AgreedPainLevel.Lowest || level.Value > PainRules.AgreedPainLevel.Highest))
+            {
+                problems.Add($"pathways.{pathway.Id}.agreedPainLevel must lie within painRules.agreedPainLevel's lowest and highest");
+            }
+            if (pathway.FlareUp.Count == 0)
+            {
+                problems.Add($"pathway {pathway.Id} has no flare-up steps");
+            }
+            foreach (var id in pathway.AvoidWhenSecondary.Where(id => FindExercise(id) is null))
+            {
+                problems.Add($"pathway {pathway.Id} avoids '{id}', which is not an exercise");
+            }
+        }
+        Sourced("provocations", Provocations.Why, Provocations.Sources);
+        foreach (var id in Provocations.Positions.Select(p => p.Exercise).Concat(Provocations.Default))
+        {
+            if (FindExercise(id) is not { StageValue: Stage.Provocation })
+            {
+                problems.Add($"provocations name '{id}', which is not an exercise of the provocation stage");
+            }
+        }
+        if (Adjustments.DoseCutShare.Value is <= 0 or >= 1)
+        {
+            problems.Add("adjustments.doseCutShare is a share between 0 and 1");
+        }
         foreach (var (name, number) in numbers)
         {
             if (number is null)
@@ -164,7 +258,12 @@ public sealed record RehabRules(
                 {
                     problems.Add($"stage {stage.Id} plans '{item.Exercise}', which is not an exercise");
                 }
-                else if (RehabNames.TryParseStage(stage.Id, out var at) && exercise.StageValue > at)
+                else if (exercise.Pathway != stage.Pathway)
+                {
+                    problems.Add($"{stage.Pathway} stage {stage.Id} plans '{item.Exercise}', an exercise of the {exercise.Pathway} pathway");
+                }
+                else if (RehabNames.TryParsePathway(stage.Pathway, out var pathway) && RehabNames.TryParseStage(stage.Id, pathway, out var at)
+                    && RehabNames.Belongs(pathway, exercise.StageValue) && RehabNames.Rank(pathway, exercise.StageValue) > RehabNames.Rank(pathway, at))
                 {
                     problems.Add($"stage {stage.Id} plans '{item.Exercise}', which belongs to a later stage");
                 }
@@ -177,11 +276,11 @@ public sealed record RehabRules(
         foreach (var exercise in Exercises)
         {
             Sourced($"exercise {exercise.Id}", exercise.Why, exercise.Sources);
-            if (!RehabNames.TryParseStage(exercise.Stage, out var stage))
+            if (!RehabNames.TryParsePathway(exercise.Pathway, out var pathway) || !RehabNames.TryParseStage(exercise.Stage, pathway, out var stage))
             {
-                problems.Add($"exercise {exercise.Id} names an unknown stage '{exercise.Stage}'");
+                problems.Add($"exercise {exercise.Id} names an unknown pathway or stage '{exercise.Pathway}/{exercise.Stage}'");
             }
-            else if (StageMap.ByName(exercise.Id) is { } byName && byName != stage)
+            else if (pathway == Pathway.Nerve && StageMap.ByName(exercise.Id) is { } byName && byName != stage)
             {
                 problems.Add($"exercise {exercise.Id} is in {exercise.Stage}, but its name says {RehabNames.Of(byName)} (cli.md)");
             }

@@ -2,12 +2,20 @@ using Nervewise.Domain.Diary;
 
 namespace Nervewise.Domain.Rehab;
 
-/// <summary>Which stage a diary exercise belongs to, and which stage a diary is at (shared/spec/cli.md).</summary>
+/// <summary>A stage of one pathway: "sliders of nerve", "strengthen of muscle".</summary>
+public readonly record struct PathwayStage(Pathway Pathway, Stage Stage)
+{
+    public int Rank => RehabNames.Rank(Pathway, Stage);
+
+    public override string ToString() => $"{RehabNames.Of(Pathway)}/{RehabNames.Of(Stage)}";
+}
+
+/// <summary>Which pathway and stage a diary exercise belongs to, and where a diary stands (shared/spec/cli.md).</summary>
 public static class StageMap
 {
     /// <summary>
-    /// The naming rule of the contract: general-movement, *-slider, *-tensioner, and splits-progression or another
-    /// *-progression of a provocative position. Other names say nothing by themselves.
+    /// The naming rule of the contract for the nerve pathway: general-movement, *-slider, *-tensioner, and
+    /// splits-progression or another *-progression of a provocative position. Other names say nothing by themselves.
     /// </summary>
     public static Stage? ByName(string item) => item switch
     {
@@ -18,39 +26,54 @@ public static class StageMap
         _ => null,
     };
 
-    /// <summary>The plan's own exercises by the data file, others by the naming rule; null for an exercise of no stage.</summary>
-    public static Stage? Of(string item, RehabRules rules) => rules.FindExercise(item)?.StageValue ?? ByName(item);
+    /// <summary>The plan's own exercises by the data file, others by the nerve naming rule; null for an exercise of no stage.</summary>
+    public static PathwayStage? Of(string item, RehabRules rules) =>
+        rules.FindExercise(item) is { } exercise ? new PathwayStage(exercise.PathwayValue, exercise.StageValue)
+        : ByName(item) is { } stage ? new PathwayStage(Pathway.Nerve, stage)
+        : null;
 
     /// <summary>
-    /// The stage of the latest exercise rows: the highest stage among the exercises logged on the last day with any
-    /// (a slider day with a warm-up walk is a slider day). No exercise rows means settle.
+    /// Where the latest exercise rows stand: the pathway of the latest staged exercise, and the highest stage of that
+    /// pathway logged on its last day (a slider day with a warm-up walk is a slider day). Rows of an earlier pathway
+    /// are history, not an error: people change pathway. No exercise rows: null.
     /// </summary>
-    public static Stage FromDiary(IEnumerable<DiaryEntry> entries, RehabRules rules)
+    public static PathwayStage? Latest(IEnumerable<DiaryEntry> entries, RehabRules rules)
     {
         var staged = Sessions(entries, rules);
         if (staged.Count == 0)
         {
-            return Stage.Settle;
+            return null;
         }
+        var pathway = staged[^1].Step.Pathway;
         var lastDay = DateOnly.FromDateTime(staged[^1].Entry.Time.DateTime);
-        return staged.Where(s => DateOnly.FromDateTime(s.Entry.Time.DateTime) == lastDay).Max(s => s.Stage);
+        return staged.Where(s => s.Step.Pathway == pathway && DateOnly.FromDateTime(s.Entry.Time.DateTime) == lastDay)
+            .MaxBy(s => s.Step.Rank).Step;
     }
 
+    /// <summary>When the latest staged exercise row was logged, or null.</summary>
+    public static DateTimeOffset? LatestTime(IEnumerable<DiaryEntry> entries, RehabRules rules) =>
+        Sessions(entries, rules) is { Count: > 0 } staged ? staged[^1].Entry.Time : null;
+
+    /// <summary>The stage the diary is at; no exercise rows means the nerve pathway's settle (cli.md).</summary>
+    public static Stage FromDiary(IEnumerable<DiaryEntry> entries, RehabRules rules) =>
+        Latest(entries, rules)?.Stage ?? Stage.Settle;
+
     /// <summary>
-    /// When the person reached this stage, going by the diary: the first session of it since they last did anything
-    /// of a higher stage (after stepping back, the stage starts again). Null when there is no session of it.
+    /// When the person reached this step, going by the diary: the first session of it since they last did anything
+    /// of a higher stage or another pathway (after stepping back or changing pathway, the stage starts again). Null
+    /// when there is no session of it.
     /// </summary>
-    public static DateTimeOffset? Since(IEnumerable<DiaryEntry> entries, Stage stage, RehabRules rules)
+    public static DateTimeOffset? Since(IEnumerable<DiaryEntry> entries, PathwayStage step, RehabRules rules)
     {
         DateTimeOffset? since = null;
         var staged = Sessions(entries, rules);
         for (var i = staged.Count - 1; i >= 0; i--)
         {
-            if (staged[i].Stage > stage)
+            if (staged[i].Step.Pathway != step.Pathway || staged[i].Step.Rank > step.Rank)
             {
                 break;
             }
-            if (staged[i].Stage == stage)
+            if (staged[i].Step == step)
             {
                 since = staged[i].Entry.Time;
             }
@@ -58,10 +81,10 @@ public static class StageMap
         return since;
     }
 
-    private static List<(DiaryEntry Entry, Stage Stage)> Sessions(IEnumerable<DiaryEntry> entries, RehabRules rules) =>
+    private static List<(DiaryEntry Entry, PathwayStage Step)> Sessions(IEnumerable<DiaryEntry> entries, RehabRules rules) =>
         [.. entries.Where(e => e.Type == EntryType.Exercise)
-            .Select(e => (Entry: e, Stage: Of(e.Item, rules)))
-            .Where(s => s.Stage is not null)
-            .Select(s => (s.Entry, s.Stage!.Value))
+            .Select(e => (Entry: e, Step: Of(e.Item, rules)))
+            .Where(s => s.Step is not null)
+            .Select(s => (s.Entry, s.Step!.Value))
             .OrderBy(s => s.Entry.Time.UtcDateTime)];
 }

@@ -41,7 +41,7 @@ public sealed record AppointmentReport(
     /// </summary>
     public static AppointmentReport Build(
         string who, IReadOnlyList<DiaryEntry> entries, AssessmentDocument? latest, DateTimeOffset? assessedAt,
-        PlanSettings settings, SafetyState safety, DateTimeOffset now)
+        PlanSettings settings, SafetyState safety, DateTimeOffset now, AssessmentTaken? taken = null)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var firstMonday = Rehab.WeeklyPlan.MondayOf(today).AddDays(-7 * (WeeksShown - 1));
@@ -58,14 +58,14 @@ public sealed record AppointmentReport(
         var since = new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var flares = entries.Where(e => e.Type == EntryType.Flare && e.Time >= since).OrderByDescending(e => e.Time).ToList();
 
-        var plan = PlanEngine.Decide(entries, settings, now, safety: safety);
+        var plan = PlanEngine.Decide(entries, settings, now, safety: safety, assessment: taken);
         var rules = RehabRules.Current;
-        var stage = rules.For(plan.Stage).Name;
+        var stage = $"{rules.For(plan.Pathway).Name} pathway, {rules.For(plan.Pathway, plan.Stage).Name.ToLowerInvariant()}";
         // While warning signs are in force the plan says why it stops, never "stay at this stage" as if to carry on.
         var decision = plan.Safety.NeedsHelp ? Clinic.SafetyLines.ExercisesClause(plan.Safety) : plan.Decision switch
         {
-            Decision.Progress => $"ready to move on to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
-            Decision.Regress => $"step back to {rules.For(plan.NextStage).Name.ToLowerInvariant()}",
+            Decision.Progress => $"ready to move on to {rules.For(plan.Pathway, plan.NextStage).Name.ToLowerInvariant()}",
+            Decision.Regress => $"step back to {rules.For(plan.Pathway, plan.NextStage).Name.ToLowerInvariant()}",
             Decision.SeekHelp => "see a doctor before going on",
             _ => "stay at this stage for now",
         };

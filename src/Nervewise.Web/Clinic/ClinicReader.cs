@@ -8,6 +8,7 @@ using Nervewise.Domain.Rehab;
 using Nervewise.Data.Plan;
 using Nervewise.Data.Safety;
 using Nervewise.Domain.Safety;
+using Nervewise.Web.Assessment;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Clinic;
@@ -56,8 +57,9 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             var standing = Caseload.Assess(diary, safety, now);
             // The newest entry may be older than the lookback.
             standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
-            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety);
-            rows.Add(new Row(p.Id, p.Email ?? "", standing, RehabRules.Current.For(plan.Stage).Name));
+            var assessed = latest.GetValueOrDefault(p.Id) is { } record ? new AssessmentTaken(AssessmentStore.Answers(record), record.TakenAt) : null;
+            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety, assessment: assessed);
+            rows.Add(new Row(p.Id, p.Email ?? "", standing, $"{RehabRules.Current.For(plan.Pathway).Name}: {RehabRules.Current.For(plan.Pathway, plan.Stage).Name}"));
         }
         return [.. rows.OrderBy(r => r.Standing, Caseload.ByNeed).ThenBy(r => r.Email, StringComparer.Ordinal)];
     }

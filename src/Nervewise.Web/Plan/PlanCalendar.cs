@@ -28,7 +28,7 @@ public static class PlanCalendar
             var minutes = day.Sessions.Sum(s => s.Dose.Minutes);
             var names = string.Join(", ", day.Sessions.Select(s => s.Exercise.Name.ToLowerInvariant()));
             var notes = new StringBuilder();
-            notes.Append(CultureInfo.InvariantCulture, $"{rules.For(week.Stage).Name}: {rules.For(week.Stage).Aim}\n");
+            notes.Append(CultureInfo.InvariantCulture, $"{rules.For(week.Pathway, week.Stage).Name}: {rules.For(week.Pathway, week.Stage).Aim}\n");
             foreach (var session in day.Sessions)
             {
                 notes.Append(CultureInfo.InvariantCulture, $"\n{session.Exercise.Name} ({session.Dose.Describe()}): {session.Exercise.Summary}");

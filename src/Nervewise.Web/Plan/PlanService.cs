@@ -33,15 +33,16 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
         var own = await settings.GetAsync(ownerId, cancellationToken);
         if (stage is { } given)
         {
-            own = own with { Stage = given, StageSince = own.Stage == given ? own.StageSince : null };
+            own = own with { Stage = given, StageSince = own.Stage == given ? own.StageSince : null, Pathway = own.ChosenPathway ?? RehabNames.PathwayOf(given) };
         }
         var now = clock.GetUtcNow();
         var state = await safety.ForAsync(ownerId, cancellationToken);
-        var result = PlanEngine.Decide(entries, own, now, safety: state);
+        var assessment = await safety.LatestAssessmentAsync(ownerId, cancellationToken);
+        var result = PlanEngine.Decide(entries, own, now, safety: state, assessment: assessment);
         var offset = entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
         var local = now.ToOffset(offset);
         var today = DateOnly.FromDateTime(local.DateTime);
-        var week = WeeklyPlan.For(result.Stage, own, today, entries, RehabRules.Current);
+        var week = WeeklyPlan.For(result, own, today, entries, RehabRules.Current);
         if (state.PausesExercise)
         {
             // Red flags win: at urgent or higher the week holds no session to do, log or add to a calendar, and the

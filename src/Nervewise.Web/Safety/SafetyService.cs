@@ -16,6 +16,14 @@ namespace Nervewise.Web.Safety;
 public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeProvider clock)
 {
     private readonly Dictionary<string, SafetyState> _read = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssessmentTaken?> _assessed = new(StringComparer.Ordinal);
+
+    /// <summary>The person's latest assessment, read once per request with the safety state (the plan's pathway comes from it).</summary>
+    public async Task<AssessmentTaken?> LatestAssessmentAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        await ForAsync(ownerId, cancellationToken);
+        return _assessed[ownerId];
+    }
 
     public async Task<SafetyState> ForAsync(string ownerId, CancellationToken cancellationToken = default)
     {
@@ -32,6 +40,7 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
             .Select(p => p.SafetyCheckedAt).FirstOrDefaultAsync(cancellationToken);
         var state = Of(latest, rows.Select(r => r.ToEntry()), legacyCheck, clock.GetUtcNow());
         _read[ownerId] = state;
+        _assessed[ownerId] = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
         return state;
     }
 

@@ -38,18 +38,20 @@ public sealed class PlanTests : IDisposable
 
     [Theory]
     [InlineData("steady.csv", "sliders", "progress", "tensioners")]
-    [InlineData("erratic.csv", "sliders", "hold", "sliders")]
+    [InlineData("erratic.csv", "sliders", "hold", null)]
     [InlineData("flaring.csv", "sliders", "regress", "general-movement")]
-    [InlineData("too-early.csv", "sliders", "hold", "sliders")]
-    [InlineData("red-flag.csv", "sliders", "seek-help", "sliders")]
+    [InlineData("too-early.csv", "sliders", "hold", null)]
+    [InlineData("red-flag.csv", "sliders", "seek-help", null)]
     [InlineData("settle.csv", "settle", "progress", "general-movement")]
-    public async Task Each_scenario_diary_gets_its_decision(string file, string stage, string decision, string next)
+    public async Task Each_scenario_diary_gets_its_decision(string file, string stage, string decision, string? next)
     {
         var run = await CliRun.Of("plan", Diary(file), "--json");
 
         Assert.Equal(0, run.ExitCode);
         var root = JsonDocument.Parse(run.Output).RootElement;
-        Assert.Equal((stage, decision, next), (root.GetProperty("stage").GetString(), root.GetProperty("decision").GetString(), root.GetProperty("nextStage").GetString()));
+        // cli.md: nextStage is null unless the decision moves.
+        Assert.Equal(("nerve", stage, decision, next), (root.GetProperty("pathway").GetString(), root.GetProperty("stage").GetString(),
+            root.GetProperty("decision").GetString(), root.GetProperty("nextStage").GetString()));
         Assert.NotEmpty(root.GetProperty("reasons").EnumerateArray());
     }
 
@@ -96,7 +98,7 @@ public sealed class PlanTests : IDisposable
         var readable = await CliRun.Of("plan", file);
 
         Assert.Equal(("seek-help", urgency), (root.GetProperty("decision").GetString(), root.GetProperty("urgency").GetString()));
-        Assert.Equal("sliders", root.GetProperty("nextStage").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("nextStage").ValueKind);
         var reason = Assert.Single(root.GetProperty("safetyReasons").EnumerateArray());
         Assert.Equal((item, urgency, "diary", "2026-02-10T09:00:00+01:00"),
             (reason.GetProperty("item").GetString(), reason.GetProperty("urgency").GetString(), reason.GetProperty("from").GetString(), reason.GetProperty("time").GetString()));
@@ -162,7 +164,7 @@ public sealed class PlanTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
-        Assert.Contains($"--stage '{stage}' is not a stage; it must be one of settle, general-movement, sliders, tensioners, provocation, full-training.", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--stage '{stage}' is not a stage of the nerve pathway the diary is on; it must be a stage of the nerve pathway: settle, general-movement, sliders, tensioners, provocation, full-training.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,7 +199,7 @@ public sealed class PlanTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var root = JsonDocument.Parse(run.Output).RootElement;
-        Assert.Equal(("settle", "hold", "settle", 0.0), (root.GetProperty("stage").GetString(), root.GetProperty("decision").GetString(),
-            root.GetProperty("nextStage").GetString(), root.GetProperty("predictability").GetDouble()));
+        Assert.Equal(("nerve", "settle", "hold", null, 0.0), (root.GetProperty("pathway").GetString(), root.GetProperty("stage").GetString(),
+            root.GetProperty("decision").GetString(), root.GetProperty("nextStage").GetString(), root.GetProperty("predictability").GetDouble()));
     }
 }

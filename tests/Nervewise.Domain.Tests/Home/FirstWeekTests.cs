@@ -81,12 +81,21 @@ public sealed class FirstWeekTests
     }
 
     [Fact]
-    public void A_strained_muscle_without_nerve_signs_starts_with_easy_movement_and_says_why()
+    public void A_strained_muscle_without_nerve_signs_starts_the_strain_pathway_and_says_why()
     {
         var plan = For(Answers.Yes("sudden-onset-in-activity", "bruising", "local-tender-spot")
             .No("pins-and-needles", "numbness", "pain-below-knee"));
-        Assert.Equal((FirstWeekKind.OtherSource, Stage.GeneralMovement), (plan.Kind, plan.Stage));
-        Assert.Contains("muscle or tendon", plan.Why, StringComparison.Ordinal);
+        Assert.Equal((FirstWeekKind.Muscle, Pathway.Muscle, Stage.Protect), (plan.Kind, plan.Pathway, plan.Stage));
+        Assert.Contains("hamstring strain", plan.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sit_bone_tendon_starts_the_tendon_pathway_with_holds_and_says_why()
+    {
+        var plan = For(Answers.Yes("sit-bone-pain", "pain-sitting-on-sit-bone", "gradual-onset-load-change", "pain-loaded-hip-bend")
+            .No("pins-and-needles", "numbness", "pain-below-knee", "sudden-onset-in-activity"));
+        Assert.Equal((FirstWeekKind.Tendon, Pathway.Tendon, Stage.Isometric), (plan.Kind, plan.Pathway, plan.Stage));
+        Assert.Contains("tendon", plan.Why, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public sealed class RehabRulesTests
     [Fact]
     public void The_stages_are_the_contracts_in_order_each_with_an_aim_and_a_way_in_and_out()
     {
-        Assert.Equal(["settle", "general-movement", "sliders", "tensioners", "provocation", "full-training"], Rules.Stages.Select(s => s.Id));
+        Assert.Equal(["settle", "general-movement", "sliders", "tensioners", "provocation", "full-training"], Rules.Stages.Where(s => s.Pathway == "nerve").Select(s => s.Id));
+        Assert.Equal(["protect", "strengthen", "lengthen", "running", "full-training"], Rules.Stages.Where(s => s.Pathway == "muscle").Select(s => s.Id));
+        Assert.Equal(["isometric", "slow-heavy", "energy-storage", "full-training"], Rules.Stages.Where(s => s.Pathway == "tendon").Select(s => s.Id));
+        Assert.Equal(["nerve", "muscle", "tendon"], Rules.Pathways.Select(p => p.Id));
         Assert.All(Rules.Stages, s => Assert.All(new[] { s.Name, s.Aim, s.Entry, s.Exit }, text => Assert.False(string.IsNullOrWhiteSpace(text))));
     }
 

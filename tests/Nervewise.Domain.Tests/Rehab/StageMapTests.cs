@@ -18,13 +18,41 @@ public sealed class StageMapTests
     [InlineData("easing-positions", Stage.Settle)]
     [InlineData("full-training", Stage.FullTraining)]
     public void Exercises_belong_to_the_stage_the_contract_names(string item, Stage stage) =>
-        Assert.Equal(stage, StageMap.Of(item, Rules));
+        Assert.Equal(new PathwayStage(Pathway.Nerve, stage), StageMap.Of(item, Rules));
+
+    [Theory]
+    [InlineData("hamstring-isometric", Pathway.Muscle, Stage.Protect)]
+    [InlineData("bridge", Pathway.Muscle, Stage.Strengthen)]
+    [InlineData("hamstring-curl", Pathway.Muscle, Stage.Strengthen)]
+    [InlineData("nordic-curl", Pathway.Muscle, Stage.Lengthen)]
+    [InlineData("l-extender", Pathway.Muscle, Stage.Lengthen)]
+    [InlineData("l-diver", Pathway.Muscle, Stage.Lengthen)]
+    [InlineData("l-glider", Pathway.Muscle, Stage.Lengthen)]
+    [InlineData("return-to-running", Pathway.Muscle, Stage.Running)]
+    [InlineData("tendon-isometric", Pathway.Tendon, Stage.Isometric)]
+    [InlineData("tendon-curl", Pathway.Tendon, Stage.SlowHeavy)]
+    [InlineData("romanian-deadlift", Pathway.Tendon, Stage.SlowHeavy)]
+    [InlineData("hops", Pathway.Tendon, Stage.EnergyStorage)]
+    [InlineData("tendon-running", Pathway.Tendon, Stage.EnergyStorage)]
+    public void Strain_and_tendon_exercises_belong_to_the_stage_the_contract_names(string item, Pathway pathway, Stage stage) =>
+        Assert.Equal(new PathwayStage(pathway, stage), StageMap.Of(item, Rules));
+
+    [Fact]
+    public void The_latest_rows_decide_the_pathway_and_rows_of_an_earlier_pathway_are_history()
+    {
+        var diary = new DiaryBuilder().Sessions(0, 9, "slump-slider", 2).Sessions(10, 14, "tendon-isometric", 2)
+            .Session(15, 18, "tendon-curl", 2).Build();
+
+        Assert.Equal(new PathwayStage(Pathway.Tendon, Stage.SlowHeavy), StageMap.Latest(diary, Rules));
+        Assert.Equal(DiaryBuilder.At(15, 18), StageMap.Since(diary, new PathwayStage(Pathway.Tendon, Stage.SlowHeavy), Rules));
+        Assert.Null(StageMap.Since(diary, new PathwayStage(Pathway.Nerve, Stage.Sliders), Rules));
+    }
 
     [Fact]
     public void An_exercise_of_no_stage_is_left_out()
     {
-        Assert.Null(StageMap.Of("hamstring-curl", Rules));
-        var diary = new DiaryBuilder().Session(0, 18, "hamstring-curl", 2).Build();
+        Assert.Null(StageMap.Of("foam-rolling", Rules));
+        var diary = new DiaryBuilder().Session(0, 18, "foam-rolling", 2).Build();
         Assert.Equal(Stage.Settle, StageMap.FromDiary(diary, Rules));
     }
 
@@ -34,7 +62,7 @@ public sealed class StageMapTests
         var diary = new DiaryBuilder().Mornings(0, 5, 4).Flare(3, 20).Build();
 
         Assert.Equal(Stage.Settle, StageMap.FromDiary(diary, Rules));
-        Assert.Null(StageMap.Since(diary, Stage.Settle, Rules));
+        Assert.Null(StageMap.Since(diary, new PathwayStage(Pathway.Nerve, Stage.Settle), Rules));
     }
 
     [Fact]
@@ -53,7 +81,7 @@ public sealed class StageMapTests
             .Sessions(15, 20, "slr-slider", 2).Session(16, 12, "general-movement", 1, minutes: 20).Build();
 
         Assert.Equal(Stage.Sliders, StageMap.FromDiary(diary, Rules));
-        Assert.Equal(DiaryBuilder.At(15, 18), StageMap.Since(diary, Stage.Sliders, Rules));
+        Assert.Equal(DiaryBuilder.At(15, 18), StageMap.Since(diary, new PathwayStage(Pathway.Nerve, Stage.Sliders), Rules));
     }
 
     [Fact]
@@ -62,8 +90,9 @@ public sealed class StageMapTests
         foreach (var exercise in Rules.Exercises)
         {
             Assert.Empty(DiaryEntry.Check(EntryType.Exercise, exercise.Id, 0, exercise.Dose.Minutes, null));
-            Assert.Equal(exercise.StageValue, StageMap.Of(exercise.Id, Rules));
+            Assert.Equal(new PathwayStage(exercise.PathwayValue, exercise.StageValue), StageMap.Of(exercise.Id, Rules));
             Assert.True(StageMap.ByName(exercise.Id) is null || StageMap.ByName(exercise.Id) == exercise.StageValue, exercise.Id);
+            Assert.True(RehabNames.Belongs(exercise.PathwayValue, exercise.StageValue), exercise.Id);
         }
         Assert.Equal(Rules.Exercises.Select(e => e.Id).Order(), DiaryVocabulary.CommonExercises.Order());
     }

@@ -29,11 +29,11 @@ public sealed class WeeklyPlanTests
     {
         var diary = new DiaryBuilder().Session(2, 18, "slump-slider", 2).Session(3, 18, "slr-tensioner", 2).Build();
 
-        var week = WeeklyPlan.For(Stage.Sliders, PlanSettings.None, DateOnly.FromDateTime(At(3, 9).DateTime), diary, Rules);
+        var week = WeeklyPlan.For(new PathwayStage(Pathway.Nerve, Stage.Sliders), PlanSettings.None, DateOnly.FromDateTime(At(3, 9).DateTime), diary, Rules);
 
         Assert.Equal(new DateOnly(2026, 3, 2), week.Monday);
         Assert.Equal(7, week.Days.Count);
-        foreach (var item in Rules.For(Stage.Sliders).Plan)
+        foreach (var item in Rules.For(Pathway.Nerve, Stage.Sliders).Plan)
         {
             Assert.Equal(item.PerWeek, week.Days.Count(d => d.Sessions.Any(s => s.Exercise.Id == item.Exercise)));
         }
@@ -48,7 +48,7 @@ public sealed class WeeklyPlanTests
     {
         var settings = new PlanSettings(Doses: new Dictionary<string, DoseOverride> { ["slump-tensioner"] = new(Minutes: 8, PerWeek: 2, Reps: 8) });
 
-        var week = WeeklyPlan.For(Stage.Tensioners, settings, new DateOnly(2026, 3, 2), [], Rules);
+        var week = WeeklyPlan.For(new PathwayStage(Pathway.Nerve, Stage.Tensioners), settings, new DateOnly(2026, 3, 2), [], Rules);
 
         var sessions = week.Days.SelectMany(d => d.Sessions).Where(s => s.Exercise.Id == "slump-tensioner").ToList();
         Assert.Equal(2, sessions.Count);
@@ -59,10 +59,10 @@ public sealed class WeeklyPlanTests
     [Fact]
     public void Every_stage_has_a_plan_with_something_to_do_each_week()
     {
-        foreach (var stage in Enum.GetValues<Stage>())
+        foreach (var step in RehabNames.Pathways.SelectMany(p => RehabNames.StagesOf(p).Select(s => new PathwayStage(p, s))))
         {
-            var week = WeeklyPlan.For(stage, PlanSettings.None, new DateOnly(2026, 3, 2), [], Rules);
-            Assert.True(week.Days.Sum(d => d.Sessions.Count) >= 3, stage.ToString());
+            var week = WeeklyPlan.For(step, PlanSettings.None, new DateOnly(2026, 3, 2), [], Rules);
+            Assert.True(week.Days.Sum(d => d.Sessions.Count) >= 3, step.ToString());
             Assert.NotEmpty(week.Days[0].Sessions);
         }
     }

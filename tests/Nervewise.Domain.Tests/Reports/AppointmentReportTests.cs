@@ -40,7 +40,7 @@ public sealed class AppointmentReportTests
         Assert.Equal(1, report.Flares);
         Assert.Contains("reaching the calf", report.RecentFlares[0], StringComparison.Ordinal);
         Assert.Equal(["No assessment yet."], report.Assessment);
-        Assert.StartsWith("Settle", report.Stage, StringComparison.Ordinal);
+        Assert.StartsWith("Nerve pain pathway, settle", report.Stage, StringComparison.Ordinal);
         Assert.Null(report.Warnings); // nothing in force, nothing asked: no section
         Assert.StartsWith("Nothing that could come before a flare-up", report.Triggers[0], StringComparison.Ordinal); // no exposures logged: it says so
     }
@@ -82,7 +82,7 @@ public sealed class AppointmentReportTests
         Assert.Equal(AssessmentWording.For(urgency).Headline, warnings.Headline);
         Assert.Contains(warnings.Reasons, r => r.Contains(WarningSigns.Says(item)[1..], StringComparison.Ordinal) && r.Contains("25 Sep 2026", StringComparison.Ordinal));
         Assert.Equal("No check by a doctor or physiotherapist recorded yet.", warnings.LastCheck);
-        Assert.Equal("Settle: exercises are paused until a doctor has seen the person about the warning signs.", report.Stage);
+        Assert.Equal("Nerve pain pathway, settle: exercises are paused until a doctor has seen the person about the warning signs.", report.Stage);
         Assert.Equal([PlanWording.PauseForHelp(urgency)], report.StageNotes); // no pain level or dose to go ahead with
 
         var text = report.ToMarkdown();
@@ -96,14 +96,14 @@ public sealed class AppointmentReportTests
     {
         var soon = Build([.. Diary, Symptom(3, "weakness")]);
         Assert.Equal(Urgency.Soon, soon.Warnings!.Urgency);
-        Assert.Equal("Settle: the plan holds at this stage until a physiotherapist or doctor has checked the warning signs.", soon.Stage);
+        Assert.Equal("Nerve pain pathway, settle: the plan holds at this stage until a physiotherapist or doctor has checked the warning signs.", soon.Stage);
 
         var checkedRow = DiaryEntry.Create(Now.AddDays(-1), EntryType.Checked, DiaryVocabulary.CheckedRedFlags, null, null,
             "Recorded by physio@example.com (clinician). Cleared: your leg or foot feels weak, and it is not getting worse.");
         var cleared = Build([.. Diary, Symptom(3, "weakness"), checkedRow]);
         Assert.Null(cleared.Warnings);
         Assert.DoesNotContain("## Warning signs", cleared.ToMarkdown(), StringComparison.Ordinal);
-        Assert.StartsWith("Settle: stay at this stage", cleared.Stage, StringComparison.Ordinal);
+        Assert.StartsWith("Nerve pain pathway, settle: stay at this stage", cleared.Stage, StringComparison.Ordinal);
 
         var again = Build([.. Diary, Symptom(3, "weakness"), checkedRow, Symptom(0, "saddle-numbness")]);
         Assert.Equal(Urgency.Emergency, again.Warnings!.Urgency);
@@ -124,7 +124,7 @@ public sealed class AppointmentReportTests
         {
             Assert.Contains(warnings.Unanswered, line => line.StartsWith($"Not answered: {rule.Says} (if yes: ", StringComparison.Ordinal));
         }
-        Assert.StartsWith("Settle: stay at this stage", report.Stage, StringComparison.Ordinal); // open questions do not stop the plan
+        Assert.StartsWith("Nerve pain pathway, settle: stay at this stage", report.Stage, StringComparison.Ordinal); // open questions do not stop the plan
     }
 
     [Fact]

@@ -104,7 +104,8 @@ public class PatientModel(
         {
             var (_, errors) = await planSettings.ChangeAsync(id, PlanActor.Clinician(me), s => s with
             {
-                Stage = stage,
+                Stage = stage?.Stage,
+                Pathway = stage?.Pathway,
                 AgreedPainLevel = level,
                 Doses = WithReps(s.DoseOverrides, reps),
             }, HttpContext.RequestAborted);
@@ -194,11 +195,13 @@ public class PatientModel(
             .GroupBy(e => e.Item)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).Select(e => (double)(e.Value ?? 0)).ToList());
         Settings = await planSettings.GetAsync(id, HttpContext.RequestAborted);
-        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow(), safety: record.Safety);
-        ThisWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today, record.Diary, RehabRules.Current));
-        LastWeek = Adherence(WeeklyPlan.For(Plan.Stage, Settings, today.AddDays(-7), record.Diary, RehabRules.Current));
+        var latest = record.Assessments.Count > 0 ? record.Assessments[0] : null;
+        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow(), safety: record.Safety,
+            assessment: latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt));
+        ThisWeek = Adherence(WeeklyPlan.For(Plan, Settings, today, record.Diary, RehabRules.Current));
+        LastWeek = Adherence(WeeklyPlan.For(Plan, Settings, today.AddDays(-7), record.Diary, RehabRules.Current));
         Triggers = TriggerView.From(record.Diary);
-        Stage ??= Settings.Stage is { } set ? RehabNames.Of(set) : "diary";
+        Stage ??= PlanForm.Value(Settings);
         Level ??= Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
         return true;
     }

@@ -25,11 +25,11 @@ public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) 
             return NotFound();
         }
         var view = await plans.ForAsync(users.GetUserId(User)!, cancellationToken: HttpContext.RequestAborted);
-        var stage = RehabRules.Current.For(view.Result.Stage).Plan.Any(p => p.Exercise == id) ? view.Result.Stage : exercise.StageValue;
+        var step = view.Result.Personal.Items.Any(p => p.Exercise == id) ? view.Result.Step : new PathwayStage(exercise.PathwayValue, exercise.StageValue);
         var logged = view.Entries.LastOrDefault(e => e.Type == EntryType.Exercise && e.Item == id && DateOnly.FromDateTime(e.Time.DateTime) == view.Today);
         Exercise = exercise;
         Paused = view.ExercisesPaused;
-        Card = new SessionCardModel(exercise, view.Settings.DoseFor(RehabRules.Current, stage, id), view.Settings.DoseOverrides.ContainsKey(id),
+        Card = new SessionCardModel(exercise, view.Week.Days.SelectMany(d => d.Sessions).FirstOrDefault(s => s.Exercise.Id == id)?.Dose ?? view.Settings.DoseFor(RehabRules.Current, step.Pathway, step.Stage, id), view.Settings.DoseOverrides.ContainsKey(id),
             logged, view.Result.AgreedPainLevel, Detailed: true);
         return Page();
     }

@@ -69,15 +69,16 @@ public class PlanIndexModel(
     /// <summary>Moves to the stage the plan suggests (or any stage); the change is logged as the person's own.</summary>
     public async Task<IActionResult> OnPostStageAsync(string? stage)
     {
-        if (!RehabNames.TryParseStage(stage, out var chosen))
+        var owner = OwnerId;
+        var current = (await plans.ForAsync(owner, cancellationToken: HttpContext.RequestAborted)).Result.Pathway;
+        if (!RehabNames.TryParseStage(stage, current, out var chosen))
         {
-            ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpected}.");
+            ModelState.AddModelError(string.Empty, $"Stage {RehabNames.StageExpectedOf(current)}.");
             await OnGetAsync();
             return Page();
         }
-        var owner = OwnerId;
-        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = chosen }, HttpContext.RequestAborted);
-        Saved = $"You are now on {Rules.For(chosen).Name.ToLowerInvariant()}. Here is your new week.";
+        await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = chosen, Pathway = current }, HttpContext.RequestAborted);
+        Saved = $"You are now on {Rules.For(current, chosen).Name.ToLowerInvariant()}. Here is your new week.";
         return Redirect("/plan");
     }
 }

@@ -26,7 +26,7 @@ public class SettingsModel(PlanSettingsStore settings, SafetyService safety, Use
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Stage = Settings.Stage is { } stage ? RehabNames.Of(stage) : "diary";
+        Stage = PlanForm.Value(Settings);
         Level = Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
     }
 
@@ -36,7 +36,7 @@ public class SettingsModel(PlanSettingsStore settings, SafetyService safety, Use
         if (ModelState.ErrorCount == 0)
         {
             var owner = users.GetUserId(User)!;
-            var (_, errors) = await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = stage, AgreedPainLevel = level }, HttpContext.RequestAborted);
+            var (_, errors) = await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = stage?.Stage, Pathway = stage?.Pathway, AgreedPainLevel = level }, HttpContext.RequestAborted);
             foreach (var error in errors)
             {
                 ModelState.AddModelError(string.Empty, $"{FieldName(error.Column)} {error.Message}.");

@@ -26,7 +26,7 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
     public SafetyState Safety { get; private set; } = SafetyState.Clear;
 
     /// <summary>A stage already chosen by the person or their clinician; then this page does not change it.</summary>
-    public Stage? ChosenStage { get; private set; }
+    public PathwayStage? ChosenStage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,7 +36,8 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
         }
         Latest = latest;
         Safety = await safety.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
-        ChosenStage = (await settings.GetAsync(users.GetUserId(User)!, HttpContext.RequestAborted)).Stage;
+        var own = await settings.GetAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
+        ChosenStage = own.Stage is { } chosen ? new PathwayStage(own.ChosenPathway ?? Pathway.Nerve, chosen) : null;
         return Page();
     }
 
@@ -53,9 +54,9 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
         }
         var entries = (await diary.AllAsync(owner, cancellationToken: HttpContext.RequestAborted)).Select(r => r.ToEntry());
         var (after, _) = await settings.ChangeAsync(owner, PlanActor.Self(owner),
-            s => FirstWeek.Started(s, entries) ? s : s with { Stage = start }, HttpContext.RequestAborted);
+            s => FirstWeek.Started(s, entries) ? s : s with { Stage = start, Pathway = latest.FirstWeek.Pathway }, HttpContext.RequestAborted);
         TempData["Saved"] = after.Stage == start
-            ? $"Your first week has started: {RehabRules.Current.For(start).Name.ToLowerInvariant()}."
+            ? $"Your first week has started: {RehabRules.Current.For(latest.FirstWeek.Pathway, start).Name.ToLowerInvariant()}."
             : "Your plan already had a starting point, so it stays as it is.";
         return Redirect("/today");
     }
