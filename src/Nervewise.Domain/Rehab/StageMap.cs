@@ -37,7 +37,8 @@ public static class StageMap
     /// pathway logged on its last day (a slider day with a warm-up walk is a slider day). A day that holds only exercises
     /// that the higher stage of the day before keeps at a lighter maintenance dose (a Romanian deadlift day between hops
     /// days, a Nordic curl day between runs) is read with that day, when it was within the recent days: a maintenance
-    /// day is not a step back, but a day of the lower stage's own work, or two maintenance days in a row, are. Rows of an earlier pathway are history, not an error: people change pathway.
+    /// day is not a step back, but a day of the lower stage's own work, or two maintenance days in a row, are. Rows of
+    /// an earlier pathway are history, not an error: people change pathway.
     /// No exercise rows: null.
     /// </summary>
     public static PathwayStage? Latest(IEnumerable<DiaryEntry> entries, RehabRules rules)
