@@ -16,59 +16,83 @@ public sealed record Adjustment(Decision? Limit, IReadOnlyList<string> Reasons, 
 /// </summary>
 public static class PlanAdjustments
 {
-    private static readonly string[] NerveSymptoms = ["numbness", "pins-and-needles", "burning"];
+    private static readonly string[] NerveSymptoms = ["numbness", "pins-and-needles", "burning", "heaviness"];
 
     /// <summary>
-    /// The median of each morning's worst pain in the last week against the same in the week before the stage began
-    /// (or its first week): a rise holds however small each day's step was, and a clear rise steps back.
+    /// The level of pain when the stage began against the level now, week on week: the median of each day's worst
+    /// morning pain in the week before the stage began (or, with no readings then, its first days) against the same
+    /// in the last week of the stage. A rise holds however small each day's step was (each day within a point of the
+    /// rolling usual level still adds up), and a clear rise steps back. Diaries without morning readings are judged on
+    /// each day's worst pain, the next-day pain.
     /// </summary>
     public static Adjustment WeeklyRise(IReadOnlyList<DiaryEntry> entries, DateTimeOffset? since, DateTimeOffset now, RehabRules rules)
     {
         var numbers = rules.Adjustments;
         var week = TimeSpan.FromDays(numbers.WeekDays.Value);
-        if (since is not { } start || now - start < week * 2)
+        if (since is not { } start || start > now)
         {
             return Adjustment.None;
         }
         var need = rules.PainRules.UsualMinReadings.Whole;
-        var baseline = MorningMedian(entries, start - week, start, rules, need) ?? MorningMedian(entries, start, start + week, rules, need);
-        var current = MorningMedian(entries, now - week, now, rules, need);
-        if (baseline is not { } before || current is not { } after || after - before < (decimal)numbers.WeeklyRiseHold.Value)
+        foreach (var mornings in (bool[])[true, false])
         {
-            return Adjustment.None;
+            // The level when the stage began: the week before it, else its first days before the last week.
+            var baseline = DailyMedian(entries, start - week, start, mornings, rules, need)
+                ?? (now - week > start ? DailyMedian(entries, start, Min(start + week, now - week), mornings, rules, need) : null);
+            var current = DailyMedian(entries, Max(now - week, start), now, mornings, rules, need);
+            if (baseline is not { } before || current is not { } after)
+            {
+                continue;
+            }
+            if (after - before < (decimal)numbers.WeeklyRiseHold.Value)
+            {
+                return Adjustment.None;
+            }
+            var regress = after - before >= (decimal)numbers.WeeklyRiseRegress.Value;
+            var what = mornings ? "morning pain" : "pain";
+            return new(regress ? Decision.Regress : Decision.Hold,
+            [
+                $"Your {what} has crept up since this stage began: about {PlanWording.Number(after)}/10 on most days this week, " +
+                $"against {PlanWording.Number(before)}/10 when it started. " +
+                (regress ? "Each day's change was small, but together it is a clear rise, so step back for now."
+                    : "Each day's change was small, but the trend matters: stay at this step until it settles."),
+            ], []);
         }
-        var regress = after - before >= (decimal)numbers.WeeklyRiseRegress.Value;
-        return new(regress ? Decision.Regress : Decision.Hold,
-        [
-            $"Your morning pain has crept up since this stage began: about {PlanWording.Number(after)}/10 on most mornings this week, " +
-            $"against {PlanWording.Number(before)}/10 when it started. " +
-            (regress ? "That is a clear rise, so step back for now." : "Each day's change was small, but the trend matters: stay at this step until it settles."),
-        ], []);
+        return Adjustment.None;
     }
 
     /// <summary>
-    /// Sessions followed, within the flare window, by a nerve symptom well above its usual level or by pain or a flare-up
-    /// reaching further down the leg than before the session. One such session holds; repeated ones step back.
+    /// Sessions followed, within the flare window and before the next session, by a nerve symptom well above its usual
+    /// level, or by pain, a flare-up or a symptom whose note names a place reaching further down the leg than usual. The yardstick is what the
+    /// diary showed away from this stage's sessions (their after-effects are what is judged), else the days before the
+    /// stage began, else whatever came before the session. One such session holds; repeated ones step back.
     /// </summary>
-    public static Adjustment Spread(IReadOnlyList<SessionCheck> stageChecks, IReadOnlyList<DiaryEntry> entries, DateTimeOffset now, RehabRules rules)
+    public static Adjustment Spread(IReadOnlyList<SessionCheck> stageChecks, IReadOnlyList<DiaryEntry> entries, DateTimeOffset now, RehabRules rules,
+        DateTimeOffset? since = null)
     {
         var numbers = rules.Adjustments;
         var window = TimeSpan.FromHours(rules.PainRules.FlareWindowHours.Value);
         var lookback = TimeSpan.FromDays(rules.PainRules.UsualLookbackDays.Value);
         var recent = stageChecks.Where(c => c.Session.Time >= now.AddDays(-rules.Decisions.RegressLookbackDays.Value))
             .TakeLast(rules.Decisions.RegressLastSessions.Whole).ToList();
+        var stageStart = since ?? (stageChecks.Count > 0 ? stageChecks[0].Session.Time : null);
+        bool AfterASession(DiaryEntry e) => stageChecks.Any(c => e.Time > c.Session.Time && e.Time <= c.Session.End + window);
         var reasons = new List<string>();
         foreach (var check in recent)
         {
             var session = check.Session;
             var before = entries.Where(e => e.Time >= session.Time - lookback && e.Time < session.Time).ToList();
-            var after = entries.Where(e => e.Time > session.Time && e.Time <= session.End + window && e.Time <= now).ToList();
+            var away = before.Where(e => !AfterASession(e)).ToList();
+            var atStart = stageStart is { } begun ? entries.Where(e => e.Time >= begun - lookback && e.Time < begun).ToList() : [];
+            // What followed it within the flare window, up to the next session: one episode counts for one session.
+            var next = stageChecks.Select(c => c.Session.Time).Where(t => t > session.Time).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            var after = entries.Where(e => e.Time > session.Time && e.Time <= session.End + window && e.Time < next && e.Time <= now).ToList();
 
             var rising = after.Where(e => e.Type == EntryType.Symptom && NerveSymptoms.Contains(e.Item) && e.Value is not null)
-                .Where(e => e.Value!.Value >= Usual(before, e.Item) + (decimal)numbers.SymptomRise.Value)
+                .Where(e => e.Value!.Value >= Usual(e.Item, away, atStart, before) + (decimal)numbers.SymptomRise.Value)
                 .MaxBy(e => e.Value);
-            var reachBefore = before.Where(IsRegion).Select(e => DiaryVocabulary.Reach(e.Item)).DefaultIfEmpty(-1).Max();
-            var further = reachBefore < 0 ? null : after.Where(IsRegion).Where(e => DiaryVocabulary.Reach(e.Item) > reachBefore).MaxBy(e => DiaryVocabulary.Reach(e.Item));
+            var reachUsual = new[] { away, atStart, before }.Select(MaxReach).FirstOrDefault(r => r >= 0, -1);
+            var further = reachUsual < 0 ? null : after.Where(e => ReachOf(e) > reachUsual).MaxBy(ReachOf);
             if (rising is null && further is null)
             {
                 continue;
@@ -80,9 +104,15 @@ public static class PlanAdjustments
             }
             if (further is not null)
             {
-                parts.Add($"{(further.Type == EntryType.Flare ? "a flare-up" : "pain")} reached your {DiaryVocabulary.Words(further.Item)}, further down the leg than before");
+                var what = further.Type switch
+                {
+                    EntryType.Flare => "a flare-up",
+                    EntryType.Symptom => DiaryVocabulary.Words(further.Item),
+                    _ => "pain",
+                };
+                parts.Add($"{what} reached {PlanWording.Region(RegionOf(further)!)}, further down the leg than usual");
             }
-            reasons.Add($"After the {DiaryVocabulary.Words(session.Item)} session on {PlanWording.Date(session.Time)}, {string.Join(" and ", parts)}.");
+            reasons.Add($"After the {PlanWording.Exercise(session.Item)} session on {PlanWording.Date(session.Time)}, {string.Join(" and ", parts)}.");
         }
         if (reasons.Count == 0)
         {
@@ -139,19 +169,55 @@ public static class PlanAdjustments
 
     private static string CheckinLabel(string area) => CheckinContent.Current.Areas.FirstOrDefault(a => a.AreaId == area)?.Label ?? DiaryVocabulary.Words(area);
 
-    private static bool IsRegion(DiaryEntry entry) =>
-        entry.Type is EntryType.Pain or EntryType.Flare && DiaryVocabulary.Regions.Contains(entry.Item);
-
-    private static decimal Usual(List<DiaryEntry> before, string symptom)
+    /// <summary>Where an entry says the pain or a nerve symptom reached: a pain or flare row's region, or a place named in a symptom's note.</summary>
+    internal static string? RegionOf(DiaryEntry entry) => entry.Type switch
     {
-        var values = before.Where(e => e.Type == EntryType.Symptom && e.Item == symptom && e.Value is not null).Select(e => e.Value!.Value).ToList();
-        return values.Count == 0 ? 0 : PainRules.Median(values);
+        EntryType.Pain or EntryType.Flare when DiaryVocabulary.Regions.Contains(entry.Item) => entry.Item,
+        EntryType.Symptom when NerveSymptoms.Contains(entry.Item) && entry.Note is { Length: > 0 } note => RegionNamed(note),
+        _ => null,
+    };
+
+    private static readonly (string Words, string Region)[] Places =
+    [
+        ("toe", "foot"), ("foot", "foot"), ("feet", "foot"), ("ankle", "foot"), ("sole", "foot"), ("heel", "foot"),
+        ("calf", "calf"), ("shin", "shin"), ("lower leg", "calf"), ("knee", "back-of-knee"),
+    ];
+
+    /// <summary>The furthest place down the leg a note names ("pins and needles into the foot"); only below the thigh counts.</summary>
+    private static string? RegionNamed(string note)
+    {
+        var text = note.ToLowerInvariant();
+        return Places.Where(p => text.Contains(p.Words, StringComparison.Ordinal)).Select(p => p.Region)
+            .OrderByDescending(DiaryVocabulary.Reach).FirstOrDefault();
     }
 
-    private static decimal? MorningMedian(IReadOnlyList<DiaryEntry> entries, DateTimeOffset from, DateTimeOffset to, RehabRules rules, int need)
+    private static int ReachOf(DiaryEntry entry) => RegionOf(entry) is { } region ? DiaryVocabulary.Reach(region) : -1;
+
+    private static int MaxReach(List<DiaryEntry> entries) => entries.Select(ReachOf).DefaultIfEmpty(-1).Max();
+
+    /// <summary>A symptom's usual level: away from the stage's sessions, else before the stage, else before the session; never logged: 0.</summary>
+    private static decimal Usual(string symptom, params List<DiaryEntry>[] yardsticks)
     {
-        var mornings = entries.Where(e => e.Type == EntryType.Pain && e.Time >= from && e.Time < to && PainRules.IsMorning(e, rules))
+        foreach (var entries in yardsticks)
+        {
+            var values = entries.Where(e => e.Type == EntryType.Symptom && e.Item == symptom && e.Value is not null).Select(e => e.Value!.Value).ToList();
+            if (values.Count > 0)
+            {
+                return PainRules.Median(values);
+            }
+        }
+        return 0;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>The median over days of each day's worst pain in the window: morning readings only, or every reading.</summary>
+    private static decimal? DailyMedian(IReadOnlyList<DiaryEntry> entries, DateTimeOffset from, DateTimeOffset to, bool mornings, RehabRules rules, int need)
+    {
+        var days = entries.Where(e => e.Type == EntryType.Pain && e.Value is not null && e.Time >= from && e.Time < to && (!mornings || PainRules.IsMorning(e, rules)))
             .GroupBy(e => DateOnly.FromDateTime(e.Time.DateTime)).Select(g => g.Max(e => e.Value!.Value)).ToList();
-        return mornings.Count >= need ? PainRules.Median(mornings) : null;
+        return days.Count >= need ? PainRules.Median(days) : null;
     }
 }

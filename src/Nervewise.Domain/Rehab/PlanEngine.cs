@@ -76,10 +76,8 @@ public static class PlanEngine
         var verdict = step.Stage == Stage.Settle
             ? Settle(entries, now, rules)
             : Loading(step, since, agreed, checks, entries, now, rules);
-        if (step.Stage != Stage.Settle)
-        {
-            verdict = Adjust(verdict, step, since, checks, entries, now, rules);
-        }
+        // Every stage, settling too: a run-down week holds the step up to general movement as it holds any other.
+        verdict = Adjust(verdict, step, since, checks, entries, now, rules);
         if (safety.NeedsHelp)
         {
             // Red flags win: the plan stays where it is until a professional has looked. They never expire with time.
@@ -108,18 +106,22 @@ public static class PlanEngine
         DateTimeOffset now, RehabRules rules)
     {
         var stageChecks = checks.Where(c => c.Step == step && (since is null || c.Session.Time >= since)).ToList();
-        Adjustment[] found = [PlanAdjustments.WeeklyRise(entries, since, now, rules), PlanAdjustments.Spread(stageChecks, entries, now, rules),
+        Adjustment[] found = [PlanAdjustments.WeeklyRise(entries, since, now, rules), PlanAdjustments.Spread(stageChecks, entries, now, rules, since),
             PlanAdjustments.RunDown(entries, now, rules)];
         var ideas = found.SelectMany(a => a.Ideas).ToList();
         if (found.Any(a => a.Limit == Decision.Regress) && verdict.Decision != Decision.Regress)
         {
             var down = RehabNames.Down(step.Pathway, step.Stage);
             List<string> why = [.. found.Where(a => a.Limit == Decision.Regress).SelectMany(a => a.Reasons)];
-            why.Add(down == step.Stage
-                ? "You are on the first step already: keep to the lightest dose until this settles."
-                : $"Step back to {rules.For(step.Pathway, down).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
+            if (down == step.Stage)
+            {
+                // The first step has nothing below it: a smaller dose within it is the step back.
+                why.Add(PlanWording.FirstStepCut(rules.Adjustments.DoseCutShare.Value));
+                return verdict with { Decision = Decision.Hold, Next = step.Stage, Reasons = why, DoseCut = true, Ideas = ideas };
+            }
+            why.Add($"Step back to {rules.For(step.Pathway, down).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
             why.Add(PlanWording.SteppingBackIsNormal);
-            return verdict with { Decision = down == step.Stage ? Decision.Hold : Decision.Regress, Next = down, Reasons = why, DoseCut = false, Ideas = ideas };
+            return verdict with { Decision = Decision.Regress, Next = down, Reasons = why, DoseCut = false, Ideas = ideas };
         }
         var holds = found.Where(a => a.Limit == Decision.Hold).ToList();
         if (holds.Count == 0 || verdict.Decision == Decision.Regress)
@@ -198,16 +200,24 @@ public static class PlanEngine
             .TakeLast(numbers.RegressLastSessions.Whole).ToList();
         var broken = lastChecked.Where(c => c.Morning == RuleState.Broken || c.Flare == RuleState.Broken).ToList();
         var down = RehabNames.Down(step.Pathway, stage);
-        if (broken.Count >= numbers.RegressBroken.Whole && down != stage)
+        if (broken.Count >= numbers.RegressBroken.Whole)
         {
             List<string> why = [$"{broken.Count} of the last {PlanWording.Plural(lastChecked.Count, "session", "sessions")} were followed by a worse morning or a flare-up:"];
             why.AddRange(broken.Select(c => $"{PlanWording.Session(c)}: {PlanWording.WhatBroke(c, agreed)}."));
+            if (down == stage)
+            {
+                // The first step of a pathway has nothing below it: a smaller dose within it is the step back.
+                why.Add(PlanWording.FirstStepCut(rules.Adjustments.DoseCutShare.Value));
+                return new Verdict(Decision.Hold, stage, predictability, why, unlocks) { DoseCut = true };
+            }
             why.Add($"Step back to {rules.For(step.Pathway, down).Name.ToLowerInvariant()} for now, at a dose that keeps the rules.");
             why.Add(PlanWording.SteppingBackIsNormal);
             return new Verdict(Decision.Regress, down, predictability, why, unlocks);
         }
-        var latest = stageChecks.LastOrDefault(c => c.Outcome != SessionOutcome.Waiting) ?? stageChecks.LastOrDefault();
-        var doseCut = latest is { During: RuleState.Broken } && latest.Morning != RuleState.Broken && latest.Flare != RuleState.Broken;
+        // Pain during above the agreed level that settles: a smaller dose within the stage, kept for the next few
+        // sessions (the same count the step-back rule looks at) so the dose builds up again from a settled base.
+        var overDose = lastChecked.Where(c => c.During == RuleState.Broken && c.Morning != RuleState.Broken && c.Flare != RuleState.Broken).ToList();
+        var doseCut = overDose.Count > 0;
 
         if (unlocks.All(u => u.Met))
         {
@@ -231,11 +241,7 @@ public static class PlanEngine
         var reasons = new List<string>();
         if (doseCut)
         {
-            var cut = Math.Round((1 - rules.Adjustments.DoseCutShare.Value) * 100);
-            reasons.Add($"Your {DiaryVocabulary.Words(latest!.Session.Item)} session on {PlanWording.Date(latest.Session.Time)} went to " +
-                $"{PlanWording.Number(latest.PainDuring)}/10, above your agreed {agreed}/10, but the next morning was settled. " +
-                $"So do a little less within this stage: about {cut}% fewer repetitions and shorter holds (the doses below are already cut). " +
-                "The plan steps back only when the next morning or a flare-up says so.");
+            reasons.Add(PlanWording.DoseCut(overDose, agreed, rules.Adjustments.DoseCutShare.Value));
         }
         if (stageChecks.Count == 0)
         {
@@ -243,9 +249,9 @@ public static class PlanEngine
         }
         else
         {
-            if (lastBroken is not null && start == stageChecks.IndexOf(lastBroken) + 1)
+            if (lastBroken is not null && start == stageChecks.IndexOf(lastBroken) + 1 && !overDose.Contains(lastBroken))
             {
-                reasons.Add($"The {DiaryVocabulary.Words(lastBroken.Session.Item)} session on {PlanWording.Date(lastBroken.Session.Time)} broke a pain rule " +
+                reasons.Add($"The {PlanWording.Exercise(lastBroken.Session.Item)} session on {PlanWording.Date(lastBroken.Session.Time)} broke a pain rule " +
                     $"({PlanWording.WhatBroke(lastBroken, agreed)}), so the count started again after it. One hard session is common.");
             }
             if (runDays < needDays || run.Count < needSessions)
@@ -261,7 +267,7 @@ public static class PlanEngine
                 }
                 reasons.Add(run.Count == 0
                     ? $"The {needDays}-day run starts with your next {noun} session."
-                    : $"Too early to step up: {string.Join(" and ", parts)} so far. Keep going at the same dose.");
+                    : $"Too early to step up: {string.Join(" and ", parts)} so far. Keep going at the {(doseCut ? "smaller" : "same")} dose.");
             }
             if (!recent && last is not null)
             {

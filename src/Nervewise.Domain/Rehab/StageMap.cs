@@ -34,8 +34,12 @@ public static class StageMap
 
     /// <summary>
     /// Where the latest exercise rows stand: the pathway of the latest staged exercise, and the highest stage of that
-    /// pathway logged on its last day (a slider day with a warm-up walk is a slider day). Rows of an earlier pathway
-    /// are history, not an error: people change pathway. No exercise rows: null.
+    /// pathway logged on its last day (a slider day with a warm-up walk is a slider day). A day that holds only exercises
+    /// that the higher stage of the day before keeps at a lighter maintenance dose (a Romanian deadlift day between hops
+    /// days, a Nordic curl day between runs) is read with that day, when it was within the recent days: a maintenance
+    /// day is not a step back, but a day of the lower stage's own work, or two maintenance days in a row, are. Rows of
+    /// an earlier pathway are history, not an error: people change pathway.
+    /// No exercise rows: null.
     /// </summary>
     public static PathwayStage? Latest(IEnumerable<DiaryEntry> entries, RehabRules rules)
     {
@@ -45,9 +49,22 @@ public static class StageMap
             return null;
         }
         var pathway = staged[^1].Step.Pathway;
-        var lastDay = DateOnly.FromDateTime(staged[^1].Entry.Time.DateTime);
-        return staged.Where(s => s.Step.Pathway == pathway && DateOnly.FromDateTime(s.Entry.Time.DateTime) == lastDay)
-            .MaxBy(s => s.Step.Rank).Step;
+        var current = staged.Skip(staged.FindLastIndex(s => s.Step.Pathway != pathway) + 1).ToList();
+        var days = current.GroupBy(s => DateOnly.FromDateTime(s.Entry.Time.DateTime)).OrderBy(g => g.Key).ToList();
+        var last = days[^1].ToList();
+        var step = last.MaxBy(s => s.Step.Rank).Step;
+        if (days.Count >= 2 && days[^1].Key.DayNumber - days[^2].Key.DayNumber <= rules.Decisions.RecentDays.Whole)
+        {
+            var before = days[^2].MaxBy(s => s.Step.Rank).Step;
+            // Carried on means planned there, less often than the stage's own exercises: a lighter maintenance dose.
+            var plan = rules.For(pathway, before.Stage).Plan;
+            var own = plan.Where(p => Of(p.Exercise, rules) == before).Select(p => p.PerWeek).DefaultIfEmpty(0).Max();
+            if (before.Rank > step.Rank && last.All(s => plan.Any(p => p.Exercise == s.Entry.Item && p.PerWeek < own)))
+            {
+                return before;
+            }
+        }
+        return step;
     }
 
     /// <summary>When the latest staged exercise row was logged, or null.</summary>

@@ -47,6 +47,21 @@ internal sealed class DiaryBuilder
     public DiaryBuilder Symptom(int day, int hour, string item, decimal value = 5) =>
         Add(DiaryEntry.Create(At(day, hour), EntryType.Symptom, item, value, null, null));
 
+    /// <summary>A nerve symptom or red flag with a note, e.g. where the pins and needles reached.</summary>
+    public DiaryBuilder Symptom(int day, int hour, string item, decimal value, string note) =>
+        Add(DiaryEntry.Create(At(day, hour), EntryType.Symptom, item, value, null, note));
+
+    public DiaryBuilder Activity(int day, int hour, string item, int minutes, decimal? effort = null) =>
+        Add(DiaryEntry.Create(At(day, hour), EntryType.Activity, item, effort, minutes, null));
+
+    /// <summary>A check-in area rated 0 (no concern) to 4 (a big concern).</summary>
+    public DiaryBuilder Checkin(int day, int hour, string area, decimal value) =>
+        Add(DiaryEntry.Create(At(day, hour), EntryType.Checkin, area, value, null, null));
+
+    /// <summary>Last night's sleep, logged in the morning of <paramref name="day"/>.</summary>
+    public DiaryBuilder Sleep(int day, decimal hours) =>
+        Add(DiaryEntry.Create(At(day, 7), EntryType.Sleep, "night", hours, null, null));
+
     public IReadOnlyList<DiaryEntry> Build() => [.. _entries];
 
     private DiaryBuilder Add(DiaryEntry entry)

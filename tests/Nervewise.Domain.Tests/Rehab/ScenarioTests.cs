@@ -27,6 +27,41 @@ public sealed class ScenarioTests
         Assert.Equal((stage, decision, next), (result.Stage, result.Decision, result.NextStage));
     }
 
+    /// <summary>The strain and tendon diaries, and the rules of issue 14, each with the decision it should make.</summary>
+    [Theory]
+    [InlineData("muscle-steady.csv", Pathway.Muscle, Stage.Strengthen, Decision.Progress, Stage.Lengthen)]
+    [InlineData("muscle-flaring.csv", Pathway.Muscle, Stage.Running, Decision.Regress, Stage.Lengthen)]
+    [InlineData("tendon-steady.csv", Pathway.Tendon, Stage.SlowHeavy, Decision.Progress, Stage.EnergyStorage)]
+    [InlineData("tendon-creeping.csv", Pathway.Tendon, Stage.SlowHeavy, Decision.Regress, Stage.Isometric)]
+    [InlineData("nerve-spreading.csv", Pathway.Nerve, Stage.Tensioners, Decision.Regress, Stage.Sliders)]
+    [InlineData("dose-cut.csv", Pathway.Muscle, Stage.Lengthen, Decision.Hold, null)]
+    [InlineData("run-down.csv", Pathway.Muscle, Stage.Running, Decision.Hold, null)]
+    [InlineData("changed-pathway.csv", Pathway.Tendon, Stage.Isometric, Decision.Hold, null)]
+    public void Each_pathways_diary_gets_the_decision_a_physiotherapist_would_expect(string file, Pathway pathway, Stage stage, Decision decision, Stage? moves)
+    {
+        var result = Plan(file);
+
+        Assert.Equal((pathway, stage, decision, moves), (result.Pathway, result.Stage, result.Decision, result.Moves));
+        Assert.NotEmpty(result.Reasons);
+    }
+
+    [Fact]
+    public void Each_rule_says_why_in_its_diary()
+    {
+        Assert.StartsWith("Your morning pain has crept up since this stage began", Plan("tendon-creeping.csv").Reasons[0], StringComparison.Ordinal);
+        Assert.Contains(Plan("nerve-spreading.csv").Reasons, r => r.Contains("numbness rose to 8/10 and pins and needles reached your foot", StringComparison.Ordinal));
+        var cut = Plan("dose-cut.csv");
+        Assert.True(cut.DoseCut);
+        Assert.Contains(cut.Reasons, r => r.Contains("2 sessions went above it (7 Mar at 4/10, 9 Mar at 4/10), but the next mornings were settled", StringComparison.Ordinal));
+        var runDown = Plan("run-down.csv");
+        Assert.StartsWith("This has been a run-down week", runDown.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(3, runDown.Ideas.Count);
+        // The nerve rows of the first fortnight are history: the tendon rows after them decide.
+        var changed = Plan("changed-pathway.csv");
+        Assert.Contains(changed.Sessions, s => s.Session.Item == "slump-slider");
+        Assert.Equal("Too early to step up: 13 of the 21 days so far. Keep going at the same dose.", Assert.Single(changed.Reasons));
+    }
+
     [Fact]
     public void Steady_and_predictable_says_so_in_plain_words()
     {
