@@ -78,6 +78,7 @@ public static class PlanEngine
             : Loading(step, since, agreed, checks, entries, now, rules);
         // Every stage, settling too: a run-down week holds the step up to general movement as it holds any other.
         verdict = Adjust(verdict, step, since, checks, entries, now, rules);
+        verdict = Precautions(verdict, step, choice.AlsoPossible, rules);
         if (safety.NeedsHelp)
         {
             // Red flags win: the plan stays where it is until a professional has looked. They never expire with time.
@@ -98,6 +99,39 @@ public static class PlanEngine
             Personal = personal,
             DoseCut = verdict.DoseCut,
             Ideas = verdict.Ideas,
+        };
+    }
+
+    /// <summary>
+    /// A second possible source may rule out every exercise of the next stage (a possible tendon rules out the
+    /// tensioners): then the plan does not step up into a stage with nothing of its own to do; it holds and says why.
+    /// </summary>
+    private static Verdict Precautions(Verdict verdict, PathwayStage step, IReadOnlyList<Pathway> alsoPossible, RehabRules rules)
+    {
+        if (verdict.Decision != Decision.Progress)
+        {
+            return verdict;
+        }
+        var next = new PathwayStage(step.Pathway, verdict.Next);
+        var own = rules.For(next.Pathway, next.Stage).Plan.Select(i => i.Exercise)
+            .Where(id => rules.FindExercise(id) is { } e && e.StageValue == next.Stage).ToList();
+        var blocking = alsoPossible.Where(p => p != step.Pathway).Select(rules.For)
+            .FirstOrDefault(info => own.Count > 0 && own.All(info.AvoidWhenSecondary.Contains));
+        if (blocking is null)
+        {
+            return verdict;
+        }
+        return verdict with
+        {
+            Decision = Decision.Hold,
+            Next = step.Stage,
+            Reasons =
+            [
+                $"You would be ready for {rules.For(next.Pathway, next.Stage).Name.ToLowerInvariant()}, but while {blocking.Name.ToLowerInvariant()} " +
+                $"is also possible those exercises are left out: {blocking.Precautions}",
+                "Stay at this step for now. A physiotherapist can move you on when it allows, or a new assessment may no longer find it.",
+                .. verdict.Reasons,
+            ],
         };
     }
 

@@ -79,6 +79,20 @@ public sealed class PathwayChoiceTests
     }
 
     [Fact]
+    public void Nerve_with_a_possible_tendon_does_not_step_up_into_tensioners_it_would_leave_empty()
+    {
+        var assessment = Taken(At(-8, 7), NerveAndTendonAnswers);
+        var diary = new DiaryBuilder().Mornings(-7, 30, 2).Sessions(0, 29, "slr-slider", 2).Build();
+
+        var alone = Decide(diary, At(29, 9), null);
+        var mixed = Decide(diary, At(29, 9), assessment);
+
+        Assert.Equal((Stage.Sliders, Decision.Progress, Stage.Tensioners), (alone.Stage, alone.Decision, alone.NextStage));
+        Assert.Equal((Stage.Sliders, Decision.Hold, (Stage?)null), (mixed.Stage, mixed.Decision, mixed.Moves));
+        Assert.StartsWith("You would be ready for nerve tensioners, but while sit-bone tendon is also possible", mixed.Reasons[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_newer_assessment_with_another_main_source_moves_the_person_and_says_so_keeping_the_history()
     {
         var diary = new DiaryBuilder().Mornings(-7, 20, 2).Sessions(0, 12, "slump-slider", 2).Build();
