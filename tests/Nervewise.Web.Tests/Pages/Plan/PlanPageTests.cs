@@ -213,7 +213,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.Equal(3, unfolded.Count(l => l == "BEGIN:VEVENT"));
         Assert.Contains("SUMMARY:Rehab: slump tensioner\\, straight-leg-raise tensioner\\, slump slider\\, general movement", unfolded);
         Assert.Contains(unfolded, l => l.StartsWith("DURATION:PT35M", StringComparison.Ordinal));
-        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Nerve tensioners: ", StringComparison.Ordinal) && l.Contains("\\n\\nSlump tensioner (2 sets of 6\\, about 5 min\\, 3 times a week)", StringComparison.Ordinal));
+        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Nerve pain plan\\, step 4 of 6: Nerve tensioners. ", StringComparison.Ordinal) && l.Contains("\\n\\nSlump tensioner (2 sets of 6\\, about 5 min\\, 3 times a week)", StringComparison.Ordinal));
         Assert.Equal(unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)), Encoding.UTF8.GetString(again).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)));
         Assert.Equal(3, unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).Distinct().Count());
     }
