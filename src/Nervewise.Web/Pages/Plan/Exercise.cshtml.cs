@@ -41,7 +41,7 @@ public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) 
         InPlan = view.Result.Personal.Items.Any(p => p.Exercise == id);
         Paused = view.ExercisesPaused;
         Card = new SessionCardModel(exercise, view.Week.Days.SelectMany(d => d.Sessions).FirstOrDefault(s => s.Exercise.Id == id)?.Dose ?? view.Settings.DoseFor(RehabRules.Current, step.Pathway, step.Stage, id), view.Settings.DoseOverrides.ContainsKey(id),
-            logged, view.Result.AgreedPainLevel, Detailed: true);
+            logged, view.Result.AgreedPainLevel, Detailed: true, CanLog: exercise.PathwayValue == view.Result.Pathway);
         return Page();
     }
 }

@@ -25,7 +25,7 @@ public sealed class PathwayFlareTests() : AppTest(DatabaseProvider.Sqlite)
     [MemberData(nameof(NonNerve))]
     public async Task A_person_on_the_strain_or_tendon_plan_gets_that_pathways_steps_after_the_warning_signs(string name)
     {
-        RehabNames.TryParsePathway(name, out var pathway);
+        Assert.True(RehabNames.TryParsePathway(name, out var pathway));
         var client = App.Browser();
         await client.RegisterAsync("ada@example.com");
         await client.AssessAsync(pathway == Pathway.Muscle ? PathwayAnswers.Strain() : PathwayAnswers.Tendon());

@@ -50,7 +50,7 @@ public sealed class PathwayLessonsTests() : AppTest(DatabaseProvider.Sqlite)
         var person = await PageAsync(client, "/lessons");
         Assert.True(person.IndexOf("lessons-tendon", StringComparison.Ordinal) < person.IndexOf("lessons-nerve", StringComparison.Ordinal),
             "The person's own source comes first.");
-        Assert.Contains("Pain at the sit bone (tendon) · your plan", person, StringComparison.Ordinal);
+        Assert.Contains("Pain at the sit bone (tendon)<span class=\"lesson-yours\"> · your plan</span>", person, StringComparison.Ordinal);
     }
 
     [Fact]

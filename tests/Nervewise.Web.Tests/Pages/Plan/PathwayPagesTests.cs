@@ -21,7 +21,7 @@ public sealed class PathwayPagesTestsOnPostgres() : PathwayPagesTests(DatabasePr
 /// </summary>
 public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private readonly FakeTimeProvider _clock = Clock(0, 9);
+    private FakeTimeProvider _clock = Clock(0, 9);
 
     private async Task<HttpClient> SignedInAsync(string email = "ada@example.com")
     {
@@ -62,6 +62,13 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
         Assert.Equal("/today", started.Headers.Location?.OriginalString);
         Assert.Equal("isometric", await StageAsync());
 
+        var today = await PageAsync(client, "/today");
+        Assert.Contains("Your first week has started: holds.", today, StringComparison.Ordinal);
+        Assert.Contains("Step 1 of 4: Holds.", today, StringComparison.Ordinal);
+        Assert.Contains("Sit-bone tendon plan", today, StringComparison.Ordinal);
+        Assert.Contains("Bridge hold on a step", today, StringComparison.Ordinal);
+        Assert.Contains("Two-minute read: <a href=\"/lessons/sit-bone-tendon\">", today, StringComparison.Ordinal);
+
         var plan = await PageAsync(client, "/plan");
         Assert.Contains("Sit-bone tendon pathway, step 1 of 4: <strong>Holds</strong>", plan, StringComparison.Ordinal);
         Assert.Contains("Each step asks a little more of the tendon.", plan, StringComparison.Ordinal);
@@ -70,13 +77,6 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
         Assert.DoesNotContain("loads the nerve", plan, StringComparison.Ordinal);
         Assert.Contains("href=\"/lessons/sit-bone-tendon\"", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/lessons/graded-exposure\"", plan, StringComparison.Ordinal);
-
-        var today = await PageAsync(client, "/today");
-        Assert.Contains("Your first week has started: holds.", today, StringComparison.Ordinal);
-        Assert.Contains("Step 1 of 4: Holds.", today, StringComparison.Ordinal);
-        Assert.Contains("Sit-bone tendon plan", today, StringComparison.Ordinal);
-        Assert.Contains("Bridge hold on a step", today, StringComparison.Ordinal);
-        Assert.Contains("Two-minute read: <a href=\"/lessons/sit-bone-tendon\">", today, StringComparison.Ordinal);
 
         var calendar = Unfolded(await client.GetStringAsync("/plan/calendar.ics"));
         Assert.Contains("DESCRIPTION:Sit-bone tendon plan\\, step 1 of 4: Holds. ", calendar, StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
     [Fact]
     public async Task A_session_above_the_agreed_level_that_settles_by_morning_shows_a_smaller_dose()
     {
-        _clock.Set(At(-3, 9));
+        _clock = Clock(-3, 9);
         var client = await SignedInAsync();
         await client.SubmitAsync("/plan", new Dictionary<string, string> { ["stage"] = "sliders" }, "/plan?handler=Stage");
         for (var day = -10; day <= 0; day++)
@@ -208,7 +208,7 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
         var plan = await PageAsync(client, "/plan");
 
         Assert.Contains("<h2 id=\"ideas-title\">A hard week: ideas to try</h2>", plan, StringComparison.Ordinal);
-        var sleep = CheckinContent.Current.Priorities(new Dictionary<string, int> { ["sleep"] = 3 }).First();
+        var sleep = CheckinContent.Current.Priorities(new Dictionary<string, int> { ["sleep"] = 3 })[0];
         Assert.Contains($"<li>{sleep.Ideas[0]}</li>", plan, StringComparison.Ordinal);
         Assert.Contains("This has been a run-down week", plan, StringComparison.Ordinal);
     }
@@ -243,5 +243,11 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
 
         Assert.Contains("Sit-bone tendon plan, holds step. It is in your plan this week.", own, StringComparison.Ordinal);
         Assert.Contains("Hamstring strain plan, lengthen step. Your own plan is the sit-bone tendon plan", other, StringComparison.Ordinal);
+        Assert.Contains("class=\"tap-log\"", own, StringComparison.Ordinal);
+        // Another ladder's exercise cannot be logged: its session would move the plan onto that ladder.
+        Assert.DoesNotContain("class=\"tap-log\"", other, StringComparison.Ordinal);
+        var refused = await client.SubmitAsync("/plan", new Dictionary<string, string> { ["Item"] = "nordic-curl", ["Minutes"] = "5", ["Pain"] = "2" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose an exercise from your plan.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 }
