@@ -65,7 +65,7 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
         var today = await PageAsync(client, "/today");
         Assert.Contains("Your first week has started: holds.", today, StringComparison.Ordinal);
         Assert.Contains("Step 1 of 4: Holds.", today, StringComparison.Ordinal);
-        Assert.Contains("Sit-bone tendon plan", today, StringComparison.Ordinal);
+        Assert.Contains("(sit-bone tendon plan)", today, StringComparison.Ordinal);
         Assert.Contains("Bridge hold on a step", today, StringComparison.Ordinal);
         Assert.Contains("Two-minute read: <a href=\"/lessons/sit-bone-tendon\">", today, StringComparison.Ordinal);
 
@@ -106,7 +106,7 @@ public abstract class PathwayPagesTests(DatabaseProvider provider) : AppTest(pro
 
         var today = await PageAsync(client, "/today");
         Assert.Contains("Step 1 of 5: Protect.", today, StringComparison.Ordinal);
-        Assert.Contains("Hamstring strain plan", today, StringComparison.Ordinal);
+        Assert.Contains("(hamstring strain plan)", today, StringComparison.Ordinal);
         Assert.Contains("Two-minute read: <a href=\"/lessons/hamstring-strain\">", today, StringComparison.Ordinal);
 
         var training = await PageAsync(client, "/plan/training");
