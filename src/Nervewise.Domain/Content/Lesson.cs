@@ -1,8 +1,13 @@
+using Nervewise.Domain.Rehab;
+
 namespace Nervewise.Domain.Content;
 
 /// <summary>A short lesson: Markdown written in our own words, ending with its sources.</summary>
 public sealed record Lesson(string Slug, string Title, string Summary, int Order, string Markdown)
 {
+    /// <summary>The one source of pain the lesson is about (front matter <c>pathway:</c>); null when it is for everyone.</summary>
+    public Pathway? Pathway { get; init; }
+
     /// <summary>The body without its sources, the part a reader reads through.</summary>
     public string Body => Markdown[..SourcesAt()];
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Nervewise.Domain.FirstAid;
+using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Content;
@@ -31,6 +32,20 @@ public static partial class LessonLibrary
 
     public static Lesson? Find(string slug) => All.FirstOrDefault(l => l.Slug == slug);
 
+    /// <summary>The lessons about one source of pain, in reading order.</summary>
+    public static IReadOnlyList<Lesson> About(Pathway pathway) => [.. All.Where(l => l.Pathway == pathway)];
+
+    /// <summary>
+    /// The lesson to link for a person on <paramref name="pathway"/>: <paramref name="slug"/> itself when it is for
+    /// everyone or for that pathway; otherwise the first lesson about the person's own source (a strain is not a
+    /// nerve, so a nerve-only lesson would mislead).
+    /// </summary>
+    public static Lesson Fitting(string slug, Pathway pathway)
+    {
+        var lesson = Find(slug) ?? throw new ArgumentOutOfRangeException(nameof(slug), slug, "No such lesson.");
+        return lesson.Pathway is { } about && about != pathway && About(pathway) is [var own, ..] ? own : lesson;
+    }
+
     private static IReadOnlyList<Lesson> Load()
     {
         var assembly = typeof(LessonLibrary).Assembly;
@@ -47,7 +62,7 @@ public static partial class LessonLibrary
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    /// <summary>Front matter between two "---" lines (title, summary, order), then the Markdown.</summary>
+    /// <summary>Front matter between two "---" lines (title, summary, order, and pathway when the lesson is about one source), then the Markdown.</summary>
     internal static Lesson Parse(string slug, string text)
     {
         var lines = text.Split('\n');
@@ -67,12 +82,22 @@ public static partial class LessonLibrary
         string Field(string key) => fields.TryGetValue(key, out var value) && value.Length > 0
             ? value
             : throw new InvalidOperationException($"Lesson '{slug}' needs '{key}' in its front matter.");
+        Pathway? pathway = null;
+        if (fields.TryGetValue("pathway", out var named))
+        {
+            pathway = RehabNames.TryParsePathway(named, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Lesson '{slug}' names pathway '{named}'; it {RehabNames.PathwayExpected}.");
+        }
         return new Lesson(
             slug,
             Field("title"),
             Field("summary"),
             int.Parse(Field("order"), System.Globalization.CultureInfo.InvariantCulture),
-            Fill(slug, string.Join('\n', lines[(end + 1)..]).Trim() + "\n"));
+            Fill(slug, string.Join('\n', lines[(end + 1)..]).Trim() + "\n"))
+        {
+            Pathway = pathway,
+        };
     }
 
     /// <summary>Replaces each placeholder; one that is not known stops the load, so a typo never reaches a reader.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
+using Nervewise.Domain.Content;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Home;
@@ -44,22 +45,19 @@ public class TodayModel(UserManager<NervewiseUser> users, HomeService home) : Pa
     /// </summary>
     public IActionResult OnPost() => Redirect("/safety/check");
 
-    /// <summary>One short lesson that fits where the person is now.</summary>
+    /// <summary>
+    /// One short lesson that fits where the person is now, and their pathway: a person on the strain or tendon plan is
+    /// offered the lesson about their own source instead of a nerve-only one.
+    /// </summary>
     public string SuggestedLesson()
     {
         var view = View;
-        if (view.Safety.NeedsHelp || view.Due(Reminder.NotImproving))
-        {
-            return "when-to-get-help";
-        }
-        if (view.Days.TakeLast(7).Any(d => d.Flares > 0))
-        {
-            return "flare-up-first-aid";
-        }
-        if (!view.SetupDone)
-        {
-            return "nerve-pain-is-rarely-damage";
-        }
-        return view.Plan.Result.Stage >= Stage.GeneralMovement ? "graded-exposure" : "pain-that-comes-later";
+        var result = view.Plan.Result;
+        var slug = view.Safety.NeedsHelp || view.Due(Reminder.NotImproving) ? "when-to-get-help"
+            : view.Days.TakeLast(7).Any(d => d.Flares > 0) ? "flare-up-first-aid"
+            : !view.SetupDone ? "nerve-pain-is-rarely-damage"
+            : result.Pathway != Pathway.Nerve || result.Stage != Stage.Settle ? "graded-exposure"
+            : "pain-that-comes-later";
+        return LessonLibrary.Fitting(slug, result.Pathway).Slug;
     }
 }

@@ -8,7 +8,7 @@ namespace Nervewise.Web.Plan;
 /// <summary>
 /// The week's sessions as an iCalendar file (RFC 5545) that ordinary calendar apps import: one event a day with
 /// sessions, at the chosen time of day in the phone's own time zone ("floating" local times), with the exercises
-/// and doses in its notes. Each event's UID is stable, so importing the week again updates it instead of doubling it.
+/// and doses in its notes, which name the pathway and its step. Each event's UID is stable, so importing the week again updates it instead of doubling it.
 /// </summary>
 public static class PlanCalendar
 {
@@ -28,7 +28,10 @@ public static class PlanCalendar
             var minutes = day.Sessions.Sum(s => s.Dose.Minutes);
             var names = string.Join(", ", day.Sessions.Select(s => s.Exercise.Name.ToLowerInvariant()));
             var notes = new StringBuilder();
-            notes.Append(CultureInfo.InvariantCulture, $"{rules.For(week.Pathway, week.Stage).Name}: {rules.For(week.Pathway, week.Stage).Aim}\n");
+            var stage = rules.For(week.Pathway, week.Stage);
+            var step = RehabNames.Rank(week.Pathway, week.Stage) + 1;
+            notes.Append(CultureInfo.InvariantCulture,
+                $"{rules.For(week.Pathway).Name} plan, step {step} of {RehabNames.StagesOf(week.Pathway).Count}: {stage.Name}. {stage.Aim}\n");
             foreach (var session in day.Sessions)
             {
                 notes.Append(CultureInfo.InvariantCulture, $"\n{session.Exercise.Name} ({session.Dose.Describe()}): {session.Exercise.Summary}");

@@ -9,7 +9,9 @@ using Nervewise.Data.Identity;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.FirstAid;
+using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
+using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Pages.FirstAid;
@@ -19,9 +21,12 @@ namespace Nervewise.Web.Pages.FirstAid;
 /// first; only after "none of these" come the settling steps, and heat only with its cautions. With script on, the
 /// page is one step at a time (first-aid.js) and works offline from the service worker's cache: answers and the
 /// note go through the diary API's offline queue. Without script, the answers are posted here instead.
+/// A strain or a sit-bone tendon flare is not a nerve flare: for a signed-in person on the strain or tendon plan the
+/// settling steps are their pathway's own (rehab-plan.json, flareUp), written into the page so they work offline too,
+/// with no "move so the pain pulls back up the leg" and no warmth timer.
 /// </summary>
 [AllowAnonymous]
-public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+public class FirstAidModel(SafetyService safety, PlanService plans, DiaryStore diary, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
 {
     /// <summary>What the page shows: the safety questions, the help for a yes, or the settling steps after "none".</summary>
     public enum Stage
@@ -98,6 +103,15 @@ public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<N
     /// <summary>The person's one safety state (signed in, not a clinician), the same one the layout's card shows.</summary>
     public SafetyState? Safety { get; private set; }
 
+    /// <summary>The pathway of the signed-in person's plan; nerve for anyone else (the nerve steps are the page's default).</summary>
+    public Pathway Pathway { get; private set; } = Pathway.Nerve;
+
+    /// <summary>The pathway's own flare-up steps, from rehab-plan.json; empty for the nerve pathway, whose steps are the page's own.</summary>
+    public IReadOnlyList<string> PathwaySteps => Pathway == Pathway.Nerve ? [] : RehabRules.Current.For(Pathway).FlareUp;
+
+    /// <summary>The lesson that explains the steps shown: the nerve flare-up lesson, or the lesson about the person's own source.</summary>
+    public string LessonSlug => Nervewise.Domain.Content.LessonLibrary.Fitting("flare-up-first-aid", Pathway).Slug;
+
     /// <summary>
     /// A warning sign already in force at urgent or higher: the layout's card comes first, and this page gives no
     /// movement or heat advice, only the questions and the note.
@@ -157,6 +171,7 @@ public class FirstAidModel(SafetyService safety, DiaryStore diary, UserManager<N
         if (SignedIn && !User.IsInRole(Roles.Clinician) && users.GetUserId(User) is { } ownerId)
         {
             Safety = await safety.ForAsync(ownerId, HttpContext.RequestAborted);
+            Pathway = (await plans.ForAsync(ownerId, cancellationToken: HttpContext.RequestAborted)).Result.Pathway;
         }
     }
 

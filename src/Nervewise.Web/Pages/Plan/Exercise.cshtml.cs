@@ -18,6 +18,14 @@ public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) 
     public SessionCardModel Card { get; private set; } = null!;
     public bool Paused { get; private set; }
 
+    /// <summary>The pathway and stage this exercise belongs to, and the person's own.</summary>
+    public PathwayStage Of { get; private set; }
+
+    public PathwayStage Own { get; private set; }
+
+    /// <summary>In the person's plan this week.</summary>
+    public bool InPlan { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (RehabRules.Current.FindExercise(id) is not { } exercise)
@@ -28,9 +36,12 @@ public class ExerciseModel(PlanService plans, UserManager<NervewiseUser> users) 
         var step = view.Result.Personal.Items.Any(p => p.Exercise == id) ? view.Result.Step : new PathwayStage(exercise.PathwayValue, exercise.StageValue);
         var logged = view.Entries.LastOrDefault(e => e.Type == EntryType.Exercise && e.Item == id && DateOnly.FromDateTime(e.Time.DateTime) == view.Today);
         Exercise = exercise;
+        Of = new PathwayStage(exercise.PathwayValue, exercise.StageValue);
+        Own = view.Result.Step;
+        InPlan = view.Result.Personal.Items.Any(p => p.Exercise == id);
         Paused = view.ExercisesPaused;
         Card = new SessionCardModel(exercise, view.Week.Days.SelectMany(d => d.Sessions).FirstOrDefault(s => s.Exercise.Id == id)?.Dose ?? view.Settings.DoseFor(RehabRules.Current, step.Pathway, step.Stage, id), view.Settings.DoseOverrides.ContainsKey(id),
-            logged, view.Result.AgreedPainLevel, Detailed: true);
+            logged, view.Result.AgreedPainLevel, Detailed: true, CanLog: exercise.PathwayValue == view.Result.Pathway);
         return Page();
     }
 }

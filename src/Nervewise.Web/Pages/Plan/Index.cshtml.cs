@@ -33,7 +33,9 @@ public class PlanIndexModel(
     /// <summary>One tap on a pain score logs the exercise: the dose's minutes, ending now, with the pain during it.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Item is null || Rules.FindExercise(Item) is not { } exercise)
+        // Only an exercise of the person's own pathway: a session of another ladder would move the plan onto it.
+        var pathway = (await plans.ForAsync(OwnerId, cancellationToken: HttpContext.RequestAborted)).Result.Pathway;
+        if (Item is null || Rules.FindExercise(Item) is not { } exercise || exercise.PathwayValue != pathway)
         {
             ModelState.AddModelError(string.Empty, "Choose an exercise from your plan.");
             await OnGetAsync();

@@ -37,7 +37,7 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
         Latest = latest;
         Safety = await safety.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
         var own = await settings.GetAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
-        ChosenStage = own.Stage is { } chosen ? new PathwayStage(own.ChosenPathway ?? Pathway.Nerve, chosen) : null;
+        ChosenStage = own.Stage is { } chosen ? new PathwayStage(own.ChosenPathway ?? RehabNames.PathwayOf(chosen), chosen) : null;
         return Page();
     }
 

@@ -15,6 +15,9 @@
     reach[parts[0]] = Number(parts[1]);
   });
 
+  // The person's pathway: only nerve pain is good news when it moves back up the leg; a strain or a tendon stays put.
+  var nerve = (root.getAttribute('data-pathway') || 'nerve') === 'nerve';
+
   // The urgency of each set of yes answers, worked out by the server's engine: one digit per set of ticked boxes.
   var urgencyTable = root.getAttribute('data-urgency-table') || '';
 
@@ -253,6 +256,9 @@
     }
     if (!state.now) {
       return sentence + '.' + (now === 0 ? ' It has gone: good news.' : '');
+    }
+    if (!nerve) {
+      return sentence + ', and it reaches the ' + words(state.now) + '.';
     }
     var before = reach[state.worst];
     var after = reach[state.now];

@@ -57,7 +57,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
 
         var page = await PageAsync(client);
 
-        Assert.Contains("Step 1 of 6: <strong>Settle</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, step 1 of 6: <strong>Settle</strong>", page, StringComparison.Ordinal);
         Assert.Contains("Nothing in the diary yet", page, StringComparison.Ordinal);
         Assert.Contains("<h3 id=\"ex-easing-positions-title\">Easing positions</h3>", page, StringComparison.Ordinal);
         Assert.Contains("src=\"/img/exercises/easing-positions.svg", page, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.Equal(("slump-slider", 2m, 5, 60), (entry.Item, entry.Value!.Value, entry.DurationMinutes!.Value, entry.OffsetMinutes));
         Assert.Equal(_clock.GetUtcNow().AddMinutes(-5), entry.OccurredAt);
         var page = await PageAsync(client);
-        Assert.Contains("Step 3 of 6: <strong>Nerve sliders</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, step 3 of 6: <strong>Nerve sliders</strong>", page, StringComparison.Ordinal);
         Assert.Contains("Done today: pain during 2/10.", page, StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.Contains("17 days of slider sessions (16 sessions) with pain during at most 3/10", ready, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("You are now on nerve tensioners.", moved, StringComparison.Ordinal);
-        Assert.Contains("Step 4 of 6: <strong>Nerve tensioners</strong>", moved, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, step 4 of 6: <strong>Nerve tensioners</strong>", moved, StringComparison.Ordinal);
         Assert.Contains("You are here since 17 Mar.", moved, StringComparison.Ordinal);
         Assert.Contains("<td>You</td>\n                            <td>Stage</td>\n                            <td>default</td>\n                            <td>tensioners</td>",
             settings.ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -213,7 +213,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.Equal(3, unfolded.Count(l => l == "BEGIN:VEVENT"));
         Assert.Contains("SUMMARY:Rehab: slump tensioner\\, straight-leg-raise tensioner\\, slump slider\\, general movement", unfolded);
         Assert.Contains(unfolded, l => l.StartsWith("DURATION:PT35M", StringComparison.Ordinal));
-        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Nerve tensioners: ", StringComparison.Ordinal) && l.Contains("\\n\\nSlump tensioner (2 sets of 6\\, about 5 min\\, 3 times a week)", StringComparison.Ordinal));
+        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Nerve pain plan\\, step 4 of 6: Nerve tensioners. ", StringComparison.Ordinal) && l.Contains("\\n\\nSlump tensioner (2 sets of 6\\, about 5 min\\, 3 times a week)", StringComparison.Ordinal));
         Assert.Equal(unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)), Encoding.UTF8.GetString(again).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)));
         Assert.Equal(3, unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).Distinct().Count());
     }
@@ -238,7 +238,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         var page = await PageAsync(eve);
         var settings = await PageAsync(eve, "/plan/settings");
 
-        Assert.Contains("Step 1 of 6: <strong>Settle</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, step 1 of 6: <strong>Settle</strong>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Done today", page, StringComparison.Ordinal);
         Assert.Contains("No changes yet", settings, StringComparison.Ordinal);
     }
