@@ -44,6 +44,23 @@ public sealed record PersonalPlan(IReadOnlyList<RehabRules.PlanItem> Items, IRea
                 notes.Add($"Some exercises are left out while {info.Name.ToLowerInvariant()} is also possible: {info.Precautions}");
             }
         }
+        // When a precaution leaves this stage with nothing of its own, the last step below with something left carries on.
+        var avoided = alsoPossible.Where(p => p != step.Pathway).SelectMany(p => rules.For(p).AvoidWhenSecondary).ToHashSet();
+        if (avoided.Count > 0 && !items.Any(i => rules.FindExercise(i.Exercise)?.StageValue == step.Stage))
+        {
+            for (var below = step.Stage; below != RehabNames.First(step.Pathway);)
+            {
+                below = RehabNames.Down(step.Pathway, below);
+                var kept = rules.For(step.Pathway, below).Plan.Where(i => !avoided.Contains(i.Exercise)
+                    && rules.FindExercise(i.Exercise)?.StageValue == below && items.All(have => have.Exercise != i.Exercise)).ToList();
+                if (kept.Count > 0)
+                {
+                    items.InsertRange(0, kept);
+                    notes.Add($"Until then, keep up your {rules.For(step.Pathway, below).Name.ToLowerInvariant()} in place of this step's own exercises.");
+                    break;
+                }
+            }
+        }
         return new PersonalPlan(items, precautions, sport, notes);
     }
 

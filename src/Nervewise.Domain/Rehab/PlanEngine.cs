@@ -108,15 +108,30 @@ public static class PlanEngine
     /// </summary>
     private static Verdict Precautions(Verdict verdict, PathwayStage step, IReadOnlyList<Pathway> alsoPossible, RehabRules rules)
     {
+        var others = alsoPossible.Where(p => p != step.Pathway).Select(rules.For).ToList();
+        var current = OwnExercises(step, rules);
+        if (verdict.Decision != Decision.Regress && others.FirstOrDefault(info => current.Count > 0 && current.All(info.AvoidWhenSecondary.Contains)) is { } holding)
+        {
+            // This step's own exercises are all left out: no run of them can build, so the plan says why it waits.
+            return verdict with
+            {
+                Decision = Decision.Hold,
+                Next = step.Stage,
+                Reasons =
+                [
+                    $"While {holding.Name.ToLowerInvariant()} is also possible, this step's own exercises are left out: {holding.Precautions}",
+                    "So the plan waits here, with the work of the step below. A physiotherapist can decide when to go on, or a new assessment may no longer find it.",
+                ],
+                DoseCut = false,
+            };
+        }
         if (verdict.Decision != Decision.Progress)
         {
             return verdict;
         }
         var next = new PathwayStage(step.Pathway, verdict.Next);
-        var own = rules.For(next.Pathway, next.Stage).Plan.Select(i => i.Exercise)
-            .Where(id => rules.FindExercise(id) is { } e && e.StageValue == next.Stage).ToList();
-        var blocking = alsoPossible.Where(p => p != step.Pathway).Select(rules.For)
-            .FirstOrDefault(info => own.Count > 0 && own.All(info.AvoidWhenSecondary.Contains));
+        var own = OwnExercises(next, rules);
+        var blocking = others.FirstOrDefault(info => own.Count > 0 && own.All(info.AvoidWhenSecondary.Contains));
         if (blocking is null)
         {
             return verdict;
@@ -134,6 +149,9 @@ public static class PlanEngine
             ],
         };
     }
+
+    private static List<string> OwnExercises(PathwayStage step, RehabRules rules) =>
+        [.. rules.For(step.Pathway, step.Stage).Plan.Select(i => i.Exercise).Where(id => rules.FindExercise(id) is { } e && e.StageValue == step.Stage)];
 
     /// <summary>The rules beyond single sessions: a step back wins over a hold, and either stops a step up.</summary>
     private static Verdict Adjust(Verdict verdict, PathwayStage step, DateTimeOffset? since, IReadOnlyList<SessionCheck> checks, List<DiaryEntry> entries,

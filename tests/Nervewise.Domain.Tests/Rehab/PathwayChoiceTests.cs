@@ -65,8 +65,11 @@ public sealed class PathwayChoiceTests
 
         var result = Decide(diary, At(10, 9), assessment);
 
-        Assert.Equal((Pathway.Nerve, Stage.Tensioners), (result.Pathway, result.Stage));
+        Assert.Equal((Pathway.Nerve, Stage.Tensioners, Decision.Hold), (result.Pathway, result.Stage, result.Decision));
+        Assert.StartsWith("While sit-bone tendon is also possible, this step's own exercises are left out", result.Reasons[0], StringComparison.Ordinal);
         var ids = result.Personal.Items.Select(i => i.Exercise).ToList();
+        // The step below carries on in their place: the lying slider the tendon allows.
+        Assert.Contains("slr-slider", ids);
         Assert.DoesNotContain(ids, id => id.EndsWith("-tensioner", StringComparison.Ordinal));
         Assert.DoesNotContain("slump-slider", ids);
         Assert.DoesNotContain(ids, id => Rules.For(Pathway.Tendon).AvoidWhenSecondary.Contains(id));
