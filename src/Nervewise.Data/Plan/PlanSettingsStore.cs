@@ -120,8 +120,9 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
 
     private static IEnumerable<(string Field, string? Old, string? New)> Differences(PlanSettings before, PlanSettings after)
     {
-        // Older settings name only a stage; their pathway is the stage's, so writing it down is no change of pathway.
-        if (before.ChosenPathway != after.ChosenPathway)
+        // Older settings and callers name only a stage: its pathway is implied and the stage line says it; writing
+        // that pathway down is no move. Any other change of the pathway the plan is pinned to is logged.
+        if (before.ChosenPathway != after.ChosenPathway && (before.Pathway is not null || after.Pathway is not null))
         {
             yield return ("pathway", Name(before.ChosenPathway), Name(after.ChosenPathway));
         }
