@@ -64,7 +64,7 @@ public abstract class PlanApiTests(DatabaseProvider provider) : AppTest(provider
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("must be one of settle, general-movement", problem.GetProperty("errors").GetProperty("stage")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("must be a stage of a pathway (nerve: settle, general-movement", problem.GetProperty("errors").GetProperty("stage")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
