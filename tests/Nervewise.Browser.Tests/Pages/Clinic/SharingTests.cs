@@ -49,6 +49,7 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await Assertions.Expect(clinician.GetByText("Plan saved.")).ToBeVisibleAsync();
         await Assertions.Expect(plan.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Plan: Nerve pain pathway, nerve sliders");
         await Assertions.Expect(plan.Locator(".plan-history")).ToContainTextAsync("Moved to the nerve pain pathway, nerve sliders. Agreed pain level set to 4/10.");
+        await ScreenshotAsync(clinician, "clinic-record-plan-1280");
 
         await new SiteHeader(person).GoToAsync("Plan");
         await Assertions.Expect(person.GetByRole(AriaRole.Main)).ToContainTextAsync("Nerve sliders");
