@@ -32,7 +32,7 @@ public static class FhirRecord
         return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, taken, now), safety);
     }
 
-    /// <summary>The current stage and its sessions with this person's doses, as the CarePlan carries them.</summary>
+    /// <summary>The current pathway and stage, and the person's own exercises with their doses, as the CarePlan carries them.</summary>
     private static FhirExport.Plan Plan(IReadOnlyList<DiaryEntry> entries, PlanSettings settings, SafetyState safety, AssessmentTaken? taken, DateTimeOffset now)
     {
         var rules = RehabRules.Current;
@@ -42,6 +42,7 @@ public static class FhirRecord
         var sessions = week.Days.SelectMany(d => d.Sessions).DistinctBy(s => s.Exercise.Id)
             .Select(s => new FhirExport.PlannedSession(s.Exercise.Id, s.Exercise.Name, s.Dose.Describe()))
             .ToList();
-        return new FhirExport.Plan(stage.Id, $"{rules.For(result.Pathway).Name}: {stage.Name}", result.StageSince, sessions);
+        var pathway = rules.For(result.Pathway);
+        return new FhirExport.Plan(stage.Id, stage.Name, result.StageSince, sessions, pathway.Id, pathway.Name, result.Personal.Precautions);
     }
 }

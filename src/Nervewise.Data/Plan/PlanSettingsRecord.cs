@@ -15,6 +15,9 @@ public class PlanSettingsRecord
     /// <summary>The stage as the contract spells it (sliders), set by the person or a clinician.</summary>
     public string? Stage { get; set; }
 
+    /// <summary>The pathway as the contract spells it (nerve, muscle, tendon); empty for older rows and unpinned plans.</summary>
+    public string? Pathway { get; set; }
+
     public DateTimeOffset? StageSince { get; set; }
 
     public int? AgreedPainLevel { get; set; }
@@ -50,7 +53,7 @@ public class PlanSettingsChangeRecord
     /// <summary>"self" when the person changed their own plan, "clinician" otherwise.</summary>
     public required string ChangedByRole { get; set; }
 
-    /// <summary>The field as the API names it: stage, agreedPainLevel, doses.slump-slider, safetyCheckedAt.</summary>
+    /// <summary>The field as the API names it: pathway, stage, agreedPainLevel, doses.slump-slider, safetyCheckedAt.</summary>
     public required string Field { get; set; }
 
     public string? OldValue { get; set; }
@@ -67,6 +70,7 @@ internal sealed class PlanSettingsRecordConfiguration : IEntityTypeConfiguration
         builder.ToTable("PlanSettings");
         builder.HasKey(p => p.UserId);
         builder.Property(p => p.Stage).HasMaxLength(32);
+        builder.Property(p => p.Pathway).HasMaxLength(16);
         builder.Property(p => p.DosesJson).HasMaxLength(PlanSettingsStore.MaxDosesJson);
         builder.Property(p => p.UpdatedById).HasMaxLength(450);
         // A person and their clinician saving at once: the second save starts again from the first one's result.

@@ -54,7 +54,7 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
             var record = await db.PlanSettings.SingleOrDefaultAsync(p => p.UserId == ownerId, cancellationToken);
             var before = record is null ? PlanSettings.None : ToSettings(record);
             var after = change(before);
-            if (after.Stage != before.Stage && after.StageSince == before.StageSince)
+            if ((after.Stage != before.Stage || after.ChosenPathway != before.ChosenPathway) && after.StageSince == before.StageSince)
             {
                 after = after with { StageSince = after.Stage is null ? null : clock.GetUtcNow() };
             }
@@ -76,6 +76,7 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
                 db.PlanSettings.Add(record);
             }
             record.Stage = after.Stage is { } stage ? RehabNames.Of(stage) : null;
+            record.Pathway = after.Pathway is { } pathway ? RehabNames.Of(pathway) : null;
             record.StageSince = after.StageSince?.ToUniversalTime();
             record.AgreedPainLevel = after.AgreedPainLevel;
             record.DosesJson = doses;
@@ -110,7 +111,8 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
         record.StageSince,
         record.AgreedPainLevel,
         JsonSerializer.Deserialize<Dictionary<string, DoseOverride>>(record.DosesJson, Json) ?? [],
-        record.SafetyCheckedAt);
+        record.SafetyCheckedAt,
+        RehabNames.TryParsePathway(record.Pathway, out var pathway) ? pathway : null);
 
     private static string DosesJson(PlanSettings settings) =>
         JsonSerializer.Serialize(new SortedDictionary<string, DoseOverride>(
@@ -118,6 +120,12 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
 
     private static IEnumerable<(string Field, string? Old, string? New)> Differences(PlanSettings before, PlanSettings after)
     {
+        // Older settings and callers name only a stage: its pathway is implied and the stage line says it; writing
+        // that pathway down is no move. Any other change of the pathway the plan is pinned to is logged.
+        if (before.ChosenPathway != after.ChosenPathway && (before.Pathway is not null || after.Pathway is not null))
+        {
+            yield return ("pathway", Name(before.ChosenPathway), Name(after.ChosenPathway));
+        }
         if (before.Stage != after.Stage)
         {
             yield return ("stage", Name(before.Stage), Name(after.Stage));
@@ -142,6 +150,8 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
     }
 
     private static string? Name(Stage? stage) => stage is { } s ? RehabNames.Of(s) : null;
+
+    private static string? Name(Pathway? pathway) => pathway is { } p ? RehabNames.Of(p) : null;
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -9,6 +9,8 @@ public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCo
     public const string RegionSystem = "urn:nervewise:body-region";
     public const string ObservationSystem = "urn:nervewise:observation";
     public const string StageSystem = "urn:nervewise:rehab-stage";
+    /// <summary>The pathway a stage belongs to (shared/spec/cli.md: nerve, muscle, tendon).</summary>
+    public const string PathwaySystem = "urn:nervewise:rehab-pathway";
     public const string UserSystem = "urn:nervewise:user";
     /// <summary>The urgency of the safety state (assessment.md: emergency, today, urgent, soon) that a Flag stands for.</summary>
     public const string SafetySystem = "urn:nervewise:safety-urgency";

@@ -22,7 +22,13 @@ public static class FhirExport
 
     public sealed record PlannedSession(string Exercise, string Title, string Dose);
 
-    public sealed record Plan(string Stage, string StageTitle, DateTimeOffset? Since, IReadOnlyList<PlannedSession> Sessions);
+    /// <summary>
+    /// The current plan: its stage and title, its pathway (nerve, muscle, tendon) and that pathway's name, the
+    /// person's own exercises with their doses, and the precautions other possible sources add.
+    /// </summary>
+    public sealed record Plan(
+        string Stage, string StageTitle, DateTimeOffset? Since, IReadOnlyList<PlannedSession> Sessions,
+        string Pathway = "nerve", string PathwayTitle = "Nerve pain", IReadOnlyList<string>? Precautions = null);
 
     /// <summary><paramref name="Safety"/> is the person's one safety state as of the export.</summary>
     public sealed record Record(
@@ -225,9 +231,15 @@ public static class FhirExport
             Status = safety.PausesExercise ? RequestStatus.OnHold : RequestStatus.Active,
             Intent = CarePlan.CarePlanIntent.Plan,
             Subject = subject,
-            Title = $"Graded exposure: {plan.StageTitle}",
-            Category = [new CodeableConcept(FhirCodes.StageSystem, plan.Stage, plan.StageTitle, plan.StageTitle)],
-            Description = $"Current stage of graded exposure: {plan.StageTitle}." +
+            Title = $"Graded exposure, {plan.PathwayTitle.ToLowerInvariant()} pathway: {plan.StageTitle}",
+            // The stage first (as before pathways), then the pathway: "full-training" ends every pathway.
+            Category =
+            [
+                new CodeableConcept(FhirCodes.StageSystem, plan.Stage, plan.StageTitle, plan.StageTitle),
+                new CodeableConcept(FhirCodes.PathwaySystem, plan.Pathway, plan.PathwayTitle, $"{plan.PathwayTitle} pathway"),
+            ],
+            Description = $"Current stage of graded exposure on the {plan.PathwayTitle.ToLowerInvariant()} pathway: {plan.StageTitle}." +
+                (plan.Precautions is { Count: > 0 } precautions ? " " + string.Join(" ", precautions) : "") +
                 (safety.NeedsHelp ? $" {Clinic.SafetyLines.Exercises(safety)}" : ""),
         };
         if (plan.Since is { } since)

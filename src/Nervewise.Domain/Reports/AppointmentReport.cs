@@ -71,8 +71,8 @@ public sealed record AppointmentReport(
         };
         // The signs themselves are in the first section; here only what they mean for the plan.
         IReadOnlyList<string> stageNotes = plan.Safety.NeedsHelp
-            ? [PlanWording.PauseForHelp(plan.Safety.Urgency)]
-            : [$"Agreed pain level during sessions: {plan.AgreedPainLevel}/10.", .. plan.Reasons];
+            ? [PlanWording.PauseForHelp(plan.Safety.Urgency), .. plan.Personal.Precautions.Select(p => $"Precaution: {p}")]
+            : [.. PlanNotes(plan, settings, today, entries, rules)];
 
         var triggers = TriggerAnalysis.Analyse(entries);
         IReadOnlyList<string> triggerLines = triggers.Significant.Count > 0
@@ -90,6 +90,38 @@ public sealed record AppointmentReport(
             triggerLines,
             $"{stage}: {decision}.",
             stageNotes);
+    }
+
+    /// <summary>
+    /// What the plan means now: why this pathway, the agreed level, the reasons, a dose cut, the precautions of other
+    /// possible sources and the stage's own exercises with this person's doses.
+    /// </summary>
+    private static IEnumerable<string> PlanNotes(PlanResult plan, PlanSettings settings, DateOnly today, IReadOnlyList<DiaryEntry> entries, RehabRules rules)
+    {
+        if (plan.PathwayNote is { } note)
+        {
+            yield return note;
+        }
+        yield return $"Agreed pain level during sessions: {plan.AgreedPainLevel}/10.";
+        foreach (var reason in plan.Reasons)
+        {
+            yield return reason;
+        }
+        if (plan.DoseCut)
+        {
+            yield return $"Dose cut within the stage to {Math.Round(rules.Adjustments.DoseCutShare.Value * 100)} % (sessions went above the agreed level but settled by the next morning).";
+        }
+        foreach (var precaution in plan.Personal.Precautions)
+        {
+            yield return $"Precaution: {precaution}";
+        }
+        var week = Rehab.WeeklyPlan.For(plan, settings, today, entries, rules);
+        var exercises = week.Days.SelectMany(d => d.Sessions).DistinctBy(s => s.Exercise.Id)
+            .Select(s => $"{s.Exercise.Name} ({s.Dose.Describe()})").ToList();
+        if (exercises.Count > 0)
+        {
+            yield return $"Exercises: {string.Join("; ", exercises)}.";
+        }
     }
 
     /// <summary>The warning-sign section, or null when no sign is in force and no safety question is open.</summary>

@@ -26,8 +26,12 @@ internal static class PlanApi
 
     public sealed record ChangeView(string ChangedAt, string ChangedBy, string Field, string? From, string? To);
 
+    /// <summary>
+    /// The person's settings: <c>pathway</c> and <c>stage</c> as chosen (null: the assessment and the diary decide),
+    /// and the default agreed pain level of the pathway the plan is on.
+    /// </summary>
     public sealed record SettingsView(
-        string? Stage, string? StageSince, int? AgreedPainLevel, int DefaultAgreedPainLevel,
+        string? Pathway, string? Stage, string? StageSince, int? AgreedPainLevel, int DefaultAgreedPainLevel,
         IReadOnlyDictionary<string, DoseOverride> Doses, string? SafetyCheckedAt, IReadOnlyList<ChangeView> History);
 
     public static RouteGroupBuilder MapPlanApi(this RouteGroupBuilder api)
@@ -40,18 +44,31 @@ internal static class PlanApi
     }
 
     private static async Task<Results<Ok<PlanView>, ValidationProblem>> Get(
-        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanService plans, CancellationToken cancellationToken, string? stage = null)
+        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanService plans, CancellationToken cancellationToken,
+        string? stage = null, string? pathway = null)
     {
+        Pathway? onPathway = null;
+        if (pathway is not null)
+        {
+            if (!RehabNames.TryParsePathway(pathway, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pathway"] = [RehabNames.PathwayExpected] });
+            }
+            onPathway = parsed;
+        }
         Stage? given = null;
         if (stage is not null)
         {
-            if (!RehabNames.TryParseStage(stage, out var parsed))
+            if (onPathway is { } of ? !RehabNames.TryParseStage(stage, of, out var parsed) : !RehabNames.TryParseStage(stage, out parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [RehabNames.StageExpected] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["stage"] = [onPathway is { } named ? RehabNames.StageExpectedOf(named) : StagesExpected],
+                });
             }
             given = parsed;
         }
-        var view = await plans.ForAsync(users.GetUserId(principal)!, given, cancellationToken);
+        var view = await plans.ForAsync(users.GetUserId(principal)!, given, onPathway, cancellationToken);
         var week = view.Week.Days.Select(d => new DayView(
             d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [.. d.Sessions.Select(s => new SessionView(s.Exercise.Id, s.Exercise.Name, s.Dose.Describe(), s.Dose.Minutes, s.Dose.Sets, s.Dose.Reps,
@@ -60,12 +77,13 @@ internal static class PlanApi
     }
 
     private static async Task<Ok<SettingsView>> GetSettings(
-        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, SafetyService safety, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, safety, cancellationToken));
+        ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, SafetyService safety, PlanService plans,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await SettingsAsync(users.GetUserId(principal)!, store, safety, plans, cancellationToken));
 
     private static async Task<IResult> PutSettings(
         HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, PlanSettingsStore store, SafetyService safety,
-        CancellationToken cancellationToken)
+        PlanService plans, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -83,24 +101,30 @@ internal static class PlanApi
         {
             return Refused(problems.ToDictionary(p => p.Column, p => new[] { p.Message }));
         }
-        return TypedResults.Ok(await SettingsAsync(owner, store, safety, cancellationToken));
+        return TypedResults.Ok(await SettingsAsync(owner, store, safety, plans, cancellationToken));
     }
 
-    private static async Task<SettingsView> SettingsAsync(string owner, PlanSettingsStore store, SafetyService safety, CancellationToken cancellationToken)
+    private static async Task<SettingsView> SettingsAsync(
+        string owner, PlanSettingsStore store, SafetyService safety, PlanService plans, CancellationToken cancellationToken)
     {
         var settings = await store.GetAsync(owner, cancellationToken);
+        var onPathway = settings.ChosenPathway ?? (await plans.ForAsync(owner, cancellationToken: cancellationToken)).Result.Pathway;
         // The last check is the safety state's: the latest checked row, or a check recorded in the settings before rows existed.
         var checkedAt = (await safety.ForAsync(owner, cancellationToken)).CheckedAt;
         var history = await store.HistoryAsync(owner, cancellationToken: cancellationToken);
         return new SettingsView(
+            settings.ChosenPathway is { } pathway ? RehabNames.Of(pathway) : null,
             settings.Stage is { } stage ? RehabNames.Of(stage) : null,
             settings.StageSince is { } since ? DiaryTime.Format(since) : null,
             settings.AgreedPainLevel,
-            RehabRules.Current.PainRules.AgreedPainLevel.Value,
+            RehabRules.Current.DefaultPainLevel(onPathway),
             settings.DoseOverrides,
             checkedAt is { } at ? DiaryTime.Format(at) : null,
             [.. history.Select(c => new ChangeView(DiaryTime.Format(c.ChangedAt), c.ChangedByRole, c.Field, c.OldValue, c.NewValue))]);
     }
+
+    private static string StagesExpected =>
+        $"must be a stage of a pathway ({string.Join("; ", RehabNames.Pathways.Select(p => $"{RehabNames.Of(p)}: {string.Join(", ", RehabNames.StageNames(p))}"))})";
 
     private static ValidationProblem Refused(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The plan settings were refused; nothing was changed.");

@@ -3,16 +3,24 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
 using Nervewise.Data.Assessments;
+using Nervewise.Data.Plan;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.Rehab;
 
 namespace Nervewise.Web.Assessment;
 
 /// <summary>Saves and reads a person's assessments. Every read is filtered by the owner's id.</summary>
-public sealed class AssessmentStore(NervewiseDbContext db, TimeProvider clock)
+public sealed class AssessmentStore(NervewiseDbContext db, PlanSettingsStore planSettings, TimeProvider clock)
 {
+    /// <summary>
+    /// Saves the answers. When they point mainly to another source than the pathway the person's settings pin, the
+    /// settings move to the first stage of that source's pathway, changed by the person, so the plan history keeps
+    /// it (issue 14). With nothing pinned the plan follows the latest assessment by itself.
+    /// </summary>
     public async Task<AssessmentRecord> SaveAsync(string userId, AssessmentAnswers answers, CancellationToken cancellationToken = default)
     {
-        var document = AssessmentDocument.From(AssessmentEngine.Assess(answers));
+        var assessed = AssessmentEngine.Assess(answers);
+        var document = AssessmentDocument.From(assessed);
         var record = new AssessmentRecord
         {
             Id = Guid.CreateVersion7(),
@@ -26,7 +34,26 @@ public sealed class AssessmentStore(NervewiseDbContext db, TimeProvider clock)
         };
         db.Assessments.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await FollowAsync(userId, assessed.PrimarySource, cancellationToken);
         return record;
+    }
+
+    private async Task FollowAsync(string userId, Source? primary, CancellationToken cancellationToken)
+    {
+        if (primary is not { } source)
+        {
+            return;
+        }
+        var pathway = PathwayChoice.Of(source);
+        var settings = await planSettings.GetAsync(userId, cancellationToken);
+        if (settings.ChosenPathway is not { } pinned || pinned == pathway)
+        {
+            return;
+        }
+        // Checked again inside the change: it may run again on what another save stored.
+        await planSettings.ChangeAsync(userId, PlanActor.Self(userId),
+            s => s.ChosenPathway is { } chosen && chosen != pathway ? s with { Pathway = pathway, Stage = RehabNames.First(pathway) } : s,
+            cancellationToken);
     }
 
     public Task<List<AssessmentRecord>> ListAsync(string userId, CancellationToken cancellationToken = default) =>

@@ -22,7 +22,8 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
 
-    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage);
+    /// <summary>One person of the caseload; <see cref="Stage"/> names the pathway and its stage in words, <see cref="Pathway"/> as the contract spells it.</summary>
+    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage, string Pathway = "nerve");
 
     public async Task<List<Row>> CaseloadAsync(string clinicianId, CancellationToken cancellationToken = default)
     {
@@ -59,7 +60,9 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
             var assessed = latest.GetValueOrDefault(p.Id) is { } record ? new AssessmentTaken(AssessmentStore.Answers(record), record.TakenAt) : null;
             var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety, assessment: assessed);
-            rows.Add(new Row(p.Id, p.Email ?? "", standing, $"{RehabRules.Current.For(plan.Pathway).Name}: {RehabRules.Current.For(plan.Pathway, plan.Stage).Name}"));
+            rows.Add(new Row(p.Id, p.Email ?? "", standing,
+                $"{RehabRules.Current.For(plan.Pathway).Name} pathway, {RehabRules.Current.For(plan.Pathway, plan.Stage).Name.ToLowerInvariant()}",
+                RehabNames.Of(plan.Pathway)));
         }
         return [.. rows.OrderBy(r => r.Standing, Caseload.ByNeed).ThenBy(r => r.Email, StringComparer.Ordinal)];
     }

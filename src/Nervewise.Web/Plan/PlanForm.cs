@@ -11,29 +11,58 @@ public static class PlanForm
     public static IReadOnlyList<(string Value, string Label)> Choices(RehabRules rules) =>
         [.. RehabNames.Pathways.SelectMany(p => RehabNames.StagesOf(p).Select(s => (Value(new PathwayStage(p, s)), $"{rules.For(p).Name}: {rules.For(p, s).Name}")))];
 
+    /// <summary>One pathway's choices for a grouped list: the pathway with the stage left to the diary, then each stage.</summary>
+    public sealed record Group(string Label, IReadOnlyList<(string Value, string Label)> Options);
+
+    /// <summary>The choices grouped by pathway, for a select with an optgroup per pathway.</summary>
+    public static IReadOnlyList<Group> Groups(RehabRules rules) =>
+        [.. RehabNames.Pathways.Select(p => new Group(
+            $"{rules.For(p).Name} pathway",
+            [(RehabNames.Of(p), $"{rules.For(p).Name}: stage from the diary"),
+             .. RehabNames.StagesOf(p).Select(s => (Value(new PathwayStage(p, s)), $"{rules.For(p).Name}: {rules.For(p, s).Name}"))]))];
+
     public static string Value(PathwayStage step) => $"{RehabNames.Of(step.Pathway)}/{RehabNames.Of(step.Stage)}";
 
-    /// <summary>The form value of settings: "diary" when nothing is chosen.</summary>
+    /// <summary>The form value of settings: "diary" when nothing is chosen, the pathway alone when the diary picks its stage.</summary>
     public static string Value(PlanSettings settings) =>
-        settings.Stage is { } stage ? Value(new PathwayStage(settings.ChosenPathway ?? Pathway.Nerve, stage)) : "diary";
+        settings.Stage is { } stage ? Value(new PathwayStage(settings.ChosenPathway ?? Pathway.Nerve, stage))
+        : settings.Pathway is { } pathway ? RehabNames.Of(pathway)
+        : "diary";
 
     /// <summary>
-    /// "pathway/stage" (or a bare stage of one pathway); "diary" (or nothing) leaves both to the assessment and the
-    /// diary, "default" the level to the plan; a bad value is a form error that lists the valid ones.
+    /// "pathway/stage", a pathway alone (its stage from the diary) or a bare stage of one pathway; "diary" (or nothing)
+    /// leaves both to the assessment and the diary, "default" the level to the plan; a bad value is a form error that
+    /// names the field and lists the valid values.
     /// </summary>
-    public static (PathwayStage? Stage, int? Level) Read(string? stage, string? level, ModelStateDictionary errors)
+    public static (Pathway? Pathway, Stage? Stage, int? Level) Read(string? stage, string? level, ModelStateDictionary errors)
     {
-        PathwayStage? chosenStage = null;
+        Pathway? chosenPathway = null;
+        Stage? chosenStage = null;
         if (stage is not (null or "diary"))
         {
             var parts = stage.Split('/');
-            if (parts.Length == 2 && RehabNames.TryParsePathway(parts[0], out var pathway) && RehabNames.TryParseStage(parts[1], pathway, out var parsed))
+            if (parts.Length > 2 || (parts.Length == 2 && !RehabNames.TryParsePathway(parts[0], out _)))
             {
-                chosenStage = new PathwayStage(pathway, parsed);
+                errors.AddModelError(string.Empty, $"Pathway must be one of: {string.Join(", ", RehabNames.Pathways.Select(RehabNames.Of))}.");
             }
-            else if (parts.Length == 1 && RehabNames.TryParseStage(stage, out var bare))
+            else if (parts.Length == 2 && RehabNames.TryParsePathway(parts[0], out var pathway))
             {
-                chosenStage = new PathwayStage(RehabNames.PathwayOf(bare), bare);
+                if (RehabNames.TryParseStage(parts[1], pathway, out var parsed))
+                {
+                    (chosenPathway, chosenStage) = (pathway, parsed);
+                }
+                else
+                {
+                    errors.AddModelError(string.Empty, $"Stage '{parts[1]}' {RehabNames.StageExpectedOf(pathway)}.");
+                }
+            }
+            else if (RehabNames.TryParsePathway(stage, out var alone))
+            {
+                chosenPathway = alone;
+            }
+            else if (RehabNames.TryParseStage(stage, out var bare))
+            {
+                (chosenPathway, chosenStage) = (RehabNames.PathwayOf(bare), bare);
             }
             else
             {
@@ -52,6 +81,6 @@ public static class PlanForm
                 errors.AddModelError(string.Empty, "Agreed pain level must be a whole number.");
             }
         }
-        return (chosenStage, chosenLevel);
+        return (chosenPathway, chosenStage, chosenLevel);
     }
 }

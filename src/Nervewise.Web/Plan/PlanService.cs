@@ -27,13 +27,21 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
         public bool ExercisesPaused => Result.Safety.PausesExercise;
     }
 
-    public async Task<View> ForAsync(string ownerId, Stage? stage = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan now, or, with <paramref name="stage"/> or <paramref name="pathway"/>, as it would be there (the API's
+    /// what-if). A stage alone stays on the pathway already chosen when it is one of its stages, else on its own.
+    /// </summary>
+    public async Task<View> ForAsync(string ownerId, Stage? stage = null, Pathway? pathway = null, CancellationToken cancellationToken = default)
     {
         var entries = (await diary.AllAsync(ownerId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
         var own = await settings.GetAsync(ownerId, cancellationToken);
-        if (stage is { } given)
+        if (stage is not null || pathway is not null)
         {
-            own = own with { Stage = given, StageSince = own.Stage == given ? own.StageSince : null, Pathway = own.ChosenPathway ?? RehabNames.PathwayOf(given) };
+            var onPathway = pathway
+                ?? (stage is { } alone && own.ChosenPathway is { } chosen && RehabNames.Belongs(chosen, alone) ? chosen : RehabNames.PathwayOf(stage!.Value));
+            var onStage = stage ?? (own.Stage is { } kept && RehabNames.Belongs(onPathway, kept) ? kept : null);
+            var same = own.ChosenPathway == onPathway && own.Stage == onStage;
+            own = own with { Pathway = onPathway, Stage = onStage, StageSince = same ? own.StageSince : null };
         }
         var now = clock.GetUtcNow();
         var state = await safety.ForAsync(ownerId, cancellationToken);

@@ -5,7 +5,8 @@ using Nervewise.Domain.Rehab;
 namespace Nervewise.Web.Plan;
 
 /// <summary>
-/// A change to plan settings as the API takes it: {"stage", "agreedPainLevel", "doses": {"slump-slider": {"reps": 8}}}.
+/// A change to plan settings as the API takes it: {"pathway", "stage", "agreedPainLevel", "doses": {"slump-slider": {"reps": 8}}}.
+/// "pathway" (nerve, muscle, tendon) pins the ladder and "stage" a step of it; null returns them to the assessment and the diary.
 /// A field that is present replaces the current value (null clears it); an absent field is left as it is. Doses
 /// change per exercise: an exercise given replaces its dose, {} returns it to the plan's, and "doses": null clears all.
 /// Read by hand so that each refusal names its field.
@@ -32,23 +33,55 @@ public static class PlanSettingsRequest
         }
         foreach (var property in body.EnumerateObject())
         {
-            if (property.Name is not ("stage" or "agreedPainLevel" or "doses"))
+            if (property.Name is not ("pathway" or "stage" or "agreedPainLevel" or "doses"))
             {
-                errors[property.Name] = ["is not a plan setting; use stage, agreedPainLevel or doses"];
+                errors[property.Name] = ["is not a plan setting; use pathway, stage, agreedPainLevel or doses"];
+            }
+        }
+
+        // The pathway: a name pins it, null returns pathway and stage to the assessment and the diary.
+        var setPathway = body.TryGetProperty("pathway", out var pathwayElement);
+        Pathway? pathway = null;
+        if (setPathway && pathwayElement.ValueKind != JsonValueKind.Null)
+        {
+            if (pathwayElement.ValueKind == JsonValueKind.String && RehabNames.TryParsePathway(pathwayElement.GetString(), out var parsed))
+            {
+                pathway = parsed;
+            }
+            else
+            {
+                errors["pathway"] = [$"{RehabNames.PathwayExpected}, or null to follow the assessment and the diary"];
             }
         }
 
         var setStage = body.TryGetProperty("stage", out var stageElement);
         Stage? stage = null;
-        if (setStage && stageElement.ValueKind != JsonValueKind.Null)
+        if (setStage && stageElement.ValueKind != JsonValueKind.Null && !errors.ContainsKey("pathway"))
         {
-            if (stageElement.ValueKind == JsonValueKind.String && RehabNames.TryParseStage(stageElement.GetString(), out var parsed))
+            var name = stageElement.ValueKind == JsonValueKind.String ? stageElement.GetString() : null;
+            if (pathway is { } of)
             {
+                if (RehabNames.TryParseStage(name, of, out var parsed))
+                {
+                    stage = parsed;
+                }
+                else
+                {
+                    errors["stage"] = [$"{RehabNames.StageExpectedOf(of)}, or null to follow the diary"];
+                }
+            }
+            else if (setPathway)
+            {
+                errors["stage"] = ["needs a pathway: give pathway with it, or null for both to follow the assessment and the diary"];
+            }
+            else if (RehabNames.TryParseStage(name, out var parsed))
+            {
+                // No pathway given: the stage is read against the pathway already chosen (checked when it is applied).
                 stage = parsed;
             }
             else
             {
-                errors["stage"] = [$"{RehabNames.StageExpected}, or null to follow the diary"];
+                errors["stage"] = [$"must be a stage of the chosen pathway ({AllStages}), or null to follow the diary"];
             }
         }
 
@@ -78,12 +111,38 @@ public static class PlanSettingsRequest
         {
             return (null, errors);
         }
-        return (current => current with
+        return (current => Apply(current, setPathway, pathway, setStage, stage) with
         {
-            Stage = setStage ? stage : current.Stage,
             AgreedPainLevel = setLevel ? level : current.AgreedPainLevel,
             Doses = doses is null ? current.Doses : Merge(clearDoses ? new Dictionary<string, DoseOverride>() : current.DoseOverrides, doses),
         }, errors);
+    }
+
+    private static string AllStages => string.Join("; ", RehabNames.Pathways.Select(p => $"{RehabNames.Of(p)}: {string.Join(", ", RehabNames.StageNames(p))}"));
+
+    /// <summary>
+    /// The pathway and stage after a change. A new pathway keeps the stage only when it is one of its own (else the
+    /// diary picks the stage on it); a stage alone stays on the pathway already chosen, or, when none is, on the
+    /// pathway it belongs to (the nerve ladder's names came first). A stage of another pathway is refused by
+    /// <see cref="PlanSettings.Check"/>, naming the stage and the valid ones.
+    /// </summary>
+    private static PlanSettings Apply(PlanSettings current, bool setPathway, Pathway? pathway, bool setStage, Stage? stage)
+    {
+        if (setPathway && pathway is null)
+        {
+            return current with { Pathway = null, Stage = null };
+        }
+        var newPathway = setPathway ? pathway : current.Pathway;
+        var newStage = setStage ? stage : current.Stage;
+        if (setPathway && !setStage && newStage is { } kept && !RehabNames.Belongs(pathway!.Value, kept))
+        {
+            newStage = null;
+        }
+        if (!setPathway && newPathway is null && newStage is { } alone)
+        {
+            newPathway = RehabNames.PathwayOf(alone);
+        }
+        return current with { Pathway = newPathway, Stage = newStage };
     }
 
     /// <summary>Each exercise named replaces its own dose; one with no fields goes back to the plan's dose.</summary>

@@ -16,7 +16,9 @@ public sealed class ReportBuilder(DiaryStore diary, AssessmentStore assessments,
         var plan = await settings.GetAsync(userId, cancellationToken);
         // The person's one safety state, the same the safety card and the plan read.
         var state = await safety.ForAsync(userId, cancellationToken);
+        // The latest assessment picks the pathway, as on the plan page.
+        var taken = latest is null ? null : new Domain.Safety.AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
         return AppointmentReport.Build(
-            who, entries, latest is null ? null : AssessmentStore.Result(latest), latest?.TakenAt, plan, state, clock.GetUtcNow());
+            who, entries, latest is null ? null : AssessmentStore.Result(latest), latest?.TakenAt, plan, state, clock.GetUtcNow(), taken);
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nervewise.Data.Identity;
@@ -163,5 +166,111 @@ public abstract class PlanSettingsStoreTests(DatabaseProvider provider) : IAsync
         Assert.Equal(["slr-slider", "slump-slider"], stored.DoseOverrides.Keys.Order());
         Assert.Equal(Stage.Sliders, stored.Stage);
         Assert.Equal(3, (await Store().HistoryAsync(ada)).Count);
+    }
+
+    [Fact]
+    public async Task A_pathway_is_kept_with_its_stage_and_a_change_of_pathway_is_logged()
+    {
+        var ada = await PersonAsync("ada@example.com");
+        var physio = await PersonAsync("physio@example.com");
+
+        await Store().ChangeAsync(ada, PlanActor.Self(ada), s => s with { Pathway = Pathway.Tendon, Stage = Stage.Isometric });
+        _clock.Advance(TimeSpan.FromDays(10));
+        var (_, errors) = await Store().ChangeAsync(ada, PlanActor.Clinician(physio), s => s with { Pathway = Pathway.Muscle, Stage = Stage.Protect });
+
+        Assert.Empty(errors);
+        var stored = await Store().GetAsync(ada);
+        Assert.Equal((Pathway.Muscle, Stage.Protect), (stored.Pathway, stored.Stage));
+        Assert.Equal(_clock.GetUtcNow(), stored.StageSince);
+        var history = (await Store().HistoryAsync(ada)).Select(h => (h.Field, h.ChangedByRole, h.OldValue, h.NewValue)).ToList();
+        Assert.Equal(4, history.Count);
+        Assert.Contains(("pathway", "clinician", "tendon", "muscle"), history);
+        Assert.Contains(("stage", "clinician", "isometric", "protect"), history);
+        Assert.Contains(("pathway", "self", null, "tendon"), history);
+        Assert.Contains(("stage", "self", null, "isometric"), history);
+    }
+
+    [Fact]
+    public async Task Full_training_of_another_pathway_is_a_change_of_pathway_that_starts_the_stage_again()
+    {
+        var ada = await PersonAsync("ada@example.com");
+        await Store().ChangeAsync(ada, PlanActor.Self(ada), s => s with { Pathway = Pathway.Nerve, Stage = Stage.FullTraining });
+        _clock.Advance(TimeSpan.FromDays(5));
+
+        await Store().ChangeAsync(ada, PlanActor.Self(ada), s => s with { Pathway = Pathway.Tendon });
+
+        var stored = await Store().GetAsync(ada);
+        Assert.Equal((Pathway.Tendon, Stage.FullTraining), (stored.Pathway, stored.Stage));
+        Assert.Equal(_clock.GetUtcNow(), stored.StageSince);
+        var latest = (await Store().HistoryAsync(ada))[0];
+        Assert.Equal(("pathway", "nerve", "tendon"), (latest.Field, latest.OldValue, latest.NewValue));
+    }
+
+    [Fact]
+    public async Task A_stage_of_another_pathway_is_refused_naming_the_valid_stages_and_nothing_is_saved()
+    {
+        var ada = await PersonAsync("ada@example.com");
+
+        var (_, errors) = await Store().ChangeAsync(ada, PlanActor.Self(ada), s => s with { Pathway = Pathway.Tendon, Stage = Stage.Sliders });
+
+        var error = Assert.Single(errors);
+        Assert.Equal("stage", error.Column);
+        Assert.Contains("isometric, slow-heavy, energy-storage, full-training", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PlanSettings.None, await Store().GetAsync(ada));
+        Assert.Empty(await Store().HistoryAsync(ada));
+    }
+
+    [Fact]
+    public async Task Settings_saved_before_pathways_read_as_the_nerve_ladder_and_naming_it_is_no_change()
+    {
+        // A database at the migration before pathways, with a row that names only a stage, as older versions wrote it.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database.Settings.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        await using (var db = database.OpenContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("CareTeam");
+            Assert.Contains(db.GetService<IMigrationsAssembly>().Migrations.Keys, id => id.EndsWith("_PlanPathway", StringComparison.Ordinal));
+            Assert.DoesNotContain(await db.Database.GetAppliedMigrationsAsync(), id => id.EndsWith("_PlanPathway", StringComparison.Ordinal));
+        }
+        await using var services = database.OpenServices();
+        string ada;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+            var user = new NervewiseUser { UserName = "ada@example.com", Email = "ada@example.com" };
+            Assert.True((await users.CreateAsync(user, "long enough phrase")).Succeeded);
+            ada = user.Id;
+        }
+        await using (var db = database.OpenContext())
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "PlanSettings" ("UserId", "Stage", "AgreedPainLevel", "DosesJson", "UpdatedAt", "UpdatedById", "Version")
+                    VALUES ({ada}, 'sliders', 4, {"{}"}, 0, {ada}, {Guid.NewGuid().ToString().ToUpperInvariant()})
+                    """);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "PlanSettings" ("UserId", "Stage", "AgreedPainLevel", "DosesJson", "UpdatedAt", "UpdatedById", "Version")
+                    VALUES ({ada}, 'sliders', 4, {"{}"}, {_clock.GetUtcNow()}, {ada}, {Guid.NewGuid()})
+                    """);
+            }
+        }
+
+        await services.InitializeDatabaseAsync();
+        var store = new PlanSettingsStore(database.OpenContext(), _clock);
+        var before = await store.GetAsync(ada);
+        await store.ChangeAsync(ada, PlanActor.Self(ada), s => s with { Pathway = Pathway.Nerve, AgreedPainLevel = 3 });
+        var after = await new PlanSettingsStore(database.OpenContext(), _clock).GetAsync(ada);
+
+        Assert.Equal((null, Stage.Sliders, Pathway.Nerve, 4), (before.Pathway, before.Stage, before.ChosenPathway, before.AgreedPainLevel));
+        Assert.Equal((Pathway.Nerve, Stage.Sliders, 3), (after.Pathway, after.Stage, after.AgreedPainLevel));
+        // The ladder was the nerve ladder all along: writing its name down is not logged as a move.
+        Assert.Equal(["agreedPainLevel"], (await store.HistoryAsync(ada)).Select(h => h.Field));
     }
 }

@@ -5,6 +5,7 @@ using Hl7.Fhir.Specification.Terminology;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Fhir;
+using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
 
 namespace Nervewise.Domain.Tests.Fhir;
@@ -164,5 +165,27 @@ public sealed class FhirExportTests
         Assert.Equal("soon", flag.Code.Coding[0].Code);
         Assert.Equal(Now.AddDays(-1), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
         Assert.Equal(RequestStatus.Active, Assert.Single(raised.Entry.Select(e => e.Resource).OfType<CarePlan>()).Status); // soon holds, not paused
+    }
+
+    [Fact]
+    public void The_care_plan_names_its_pathway_in_the_title_and_a_category_coding_and_carries_its_own_exercises()
+    {
+        var rules = RehabRules.Current;
+        var stage = rules.For(Pathway.Tendon, Stage.SlowHeavy);
+        var sessions = stage.Plan.Select(i => new FhirExport.PlannedSession(i.Exercise, rules.FindExercise(i.Exercise)!.Name,
+            rules.DoseAt(Pathway.Tendon, Stage.SlowHeavy, i.Exercise).Describe())).ToList();
+        var tendon = new FhirExport.Plan(stage.Id, stage.Name, Now.AddDays(-4), sessions, "tendon", rules.For(Pathway.Tendon).Name,
+            [rules.For(Pathway.Nerve).Precautions]);
+
+        var bundle = FhirExport.ToBundle(Sample(tendon), Now);
+        var parsed = FhirJson.Parse<Bundle>(FhirJson.Serialize(bundle, pretty: true));
+
+        Assert.True(Errors(bundle) is [], string.Join(Environment.NewLine, Errors(bundle)));
+        var plan = Assert.Single(parsed.Entry.Select(e => e.Resource).OfType<CarePlan>());
+        Assert.Equal("Graded exposure, sit-bone tendon pathway: Slow heavy lifts", plan.Title);
+        Assert.Equal((FhirCodes.StageSystem, "slow-heavy"), (plan.Category[0].Coding[0].System, plan.Category[0].Coding[0].Code));
+        Assert.Equal((FhirCodes.PathwaySystem, "tendon", "Sit-bone tendon"), (plan.Category[1].Coding[0].System, plan.Category[1].Coding[0].Code, plan.Category[1].Coding[0].Display));
+        Assert.Equal(stage.Plan.Select(i => i.Exercise), plan.Activity.Select(a => a.Detail!.Code!.Coding[0].Code));
+        Assert.Contains(rules.For(Pathway.Nerve).Precautions, plan.Description, StringComparison.Ordinal);
     }
 }

@@ -137,4 +137,23 @@ public sealed class AppointmentReportTests
         Assert.True(document.PageCount >= 1);
         Assert.Equal("Nervewise summary for pat@example.com", document.Info.Title);
     }
+
+    [Fact]
+    public void A_tendon_assessment_gives_a_stage_line_that_names_the_pathway_with_its_note_and_exercises()
+    {
+        var rules = RehabRules.Current;
+        var taken = new AssessmentTaken(AssessmentInput.Parse(
+            """{"sit-bone-pain": true, "pain-sitting-on-sit-bone": true, "gradual-onset-load-change": true, "warms-up-with-activity": true}"""), Now.AddDays(-2));
+
+        var report = AppointmentReport.Build("pat@example.com", Diary, null, null, PlanSettings.None, SafetyState.Of(taken, Diary, Now), Now, taken);
+
+        Assert.StartsWith("Sit-bone tendon pathway, holds: ", report.Stage, StringComparison.Ordinal);
+        Assert.Contains(report.StageNotes, n => n.Contains("points mainly to sit-bone tendon", StringComparison.Ordinal));
+        var exercises = Assert.Single(report.StageNotes, n => n.StartsWith("Exercises: ", StringComparison.Ordinal));
+        foreach (var item in rules.For(Pathway.Tendon, Stage.Isometric).Plan)
+        {
+            Assert.Contains(rules.FindExercise(item.Exercise)!.Name, exercises, StringComparison.Ordinal);
+        }
+        Assert.Contains("Sit-bone tendon pathway, holds", report.ToMarkdown(), StringComparison.Ordinal);
+    }
 }

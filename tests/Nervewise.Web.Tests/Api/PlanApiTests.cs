@@ -64,7 +64,7 @@ public abstract class PlanApiTests(DatabaseProvider provider) : AppTest(provider
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("must be one of settle, general-movement", problem.GetProperty("errors").GetProperty("stage")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("must be a stage of a pathway (nerve: settle, general-movement", problem.GetProperty("errors").GetProperty("stage")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -81,11 +81,13 @@ public abstract class PlanApiTests(DatabaseProvider provider) : AppTest(provider
         var asked = await client.GetFromJsonAsync<JsonElement>("/api/v1/plan?stage=tensioners");
 
         var plan = json.GetProperty("plan");
-        foreach (var field in new[] { "stage", "decision", "nextStage", "predictability", "reasons", "predictabilityBasis", "stageFromDiary", "stageSince", "agreedPainLevel", "asOf", "unlocks" })
+        foreach (var field in new[] { "pathway", "stage", "decision", "nextStage", "predictability", "reasons", "predictabilityBasis", "stageFromDiary", "stageSince", "agreedPainLevel", "asOf", "unlocks" })
         {
             Assert.True(plan.TryGetProperty(field, out _), field);
         }
-        Assert.Equal(("seek-help", urgency, "sliders"), (plan.GetProperty("decision").GetString(), plan.GetProperty("urgency").GetString(), plan.GetProperty("nextStage").GetString()));
+        // cli.md: nextStage is null unless the plan moves; the stage it holds at is still named.
+        Assert.Equal(("seek-help", urgency, null, "sliders"),
+            (plan.GetProperty("decision").GetString(), plan.GetProperty("urgency").GetString(), plan.GetProperty("nextStage").GetString(), plan.GetProperty("stage").GetString()));
         var reason = Assert.Single(plan.GetProperty("safetyReasons").EnumerateArray());
         Assert.Equal((item, "diary", "2027-03-16T21:00:00+01:00"), (reason.GetProperty("item").GetString(), reason.GetProperty("from").GetString(), reason.GetProperty("time").GetString()));
         Assert.Equal(paused, json.GetProperty("exercisesPaused").GetBoolean());
@@ -123,8 +125,9 @@ public abstract class PlanApiTests(DatabaseProvider provider) : AppTest(provider
         Assert.Equal(8, body.GetProperty("doses").GetProperty("slump-slider").GetProperty("reps").GetInt32());
         Assert.Equal(["doses.slump-slider", "agreedPainLevel"], body.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("field").GetString()).Order().Reverse());
         Assert.All(body.GetProperty("history").EnumerateArray(), h => Assert.Equal("self", h.GetProperty("changedBy").GetString()));
-        // Pain during 2/10 is now above the agreed level: every recent session broke a rule.
-        Assert.Equal("regress", plan.GetProperty("plan").GetProperty("decision").GetString());
+        // Pain during 2/10 is now above the agreed level, with the mornings settled: the dose is cut within the stage
+        // before any step back (issue 14).
+        Assert.Equal(("hold", true), (plan.GetProperty("plan").GetProperty("decision").GetString(), plan.GetProperty("plan").GetProperty("doseCut").GetBoolean()));
         Assert.All(plan.GetProperty("week").EnumerateArray(), d => Assert.Contains(d.GetProperty("sessions").EnumerateArray(), s => s.GetProperty("exercise").GetString() == "slump-slider" && s.GetProperty("ownDose").GetBoolean()));
     }
 

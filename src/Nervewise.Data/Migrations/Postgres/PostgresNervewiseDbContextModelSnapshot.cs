@@ -523,6 +523,10 @@ namespace Nervewise.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("Pathway")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset?>("SafetyCheckedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -510,6 +510,10 @@ namespace Nervewise.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Pathway")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SafetyCheckedAt")
                         .HasColumnType("INTEGER");
 

@@ -35,6 +35,12 @@ public class PatientModel(
     public Dictionary<string, List<double>> Checkins { get; private set; } = [];
     public PlanSettings Settings { get; private set; } = PlanSettings.None;
     public PlanResult Plan { get; private set; } = null!;
+
+    /// <summary>This week's plan, for the personal exercise list with this person's doses (cut when the plan says so).</summary>
+    public WeekPlan Week { get; private set; } = null!;
+
+    /// <summary>Who changed the plan and how, newest first, in plain words.</summary>
+    public IReadOnlyList<PlanHistory.Line> History { get; private set; } = [];
     public (int Logged, int Planned) ThisWeek { get; private set; }
     public (int Logged, int Planned) LastWeek { get; private set; }
     public TriggerView Triggers { get; private set; } = null!;
@@ -72,7 +78,7 @@ public class PatientModel(
         return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#notes");
     }
 
-    /// <summary>The clinician changes the stage, the agreed pain level and the repetitions; each change is logged with who made it.</summary>
+    /// <summary>The clinician changes the pathway and stage, the agreed pain level and the repetitions; each change is logged with who made it.</summary>
     public async Task<IActionResult> OnPostPlanAsync(string id)
     {
         ModelState.Remove(nameof(Note)); // the note form is not part of this one
@@ -81,7 +87,7 @@ public class PatientModel(
         {
             return NotFound();
         }
-        var (stage, level) = PlanForm.Read(Stage, Level, ModelState);
+        var (pathway, stage, level) = PlanForm.Read(Stage, Level, ModelState);
         // Read by hand: a bound dictionary would also pick up the other forms' fields.
         var reps = new Dictionary<string, int?>();
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("Reps[", StringComparison.Ordinal) && f.Key.EndsWith(']')))
@@ -104,8 +110,8 @@ public class PatientModel(
         {
             var (_, errors) = await planSettings.ChangeAsync(id, PlanActor.Clinician(me), s => s with
             {
-                Stage = stage?.Stage,
-                Pathway = stage?.Pathway,
+                Stage = stage,
+                Pathway = pathway,
                 AgreedPainLevel = level,
                 Doses = WithReps(s.DoseOverrides, reps),
             }, HttpContext.RequestAborted);
@@ -198,14 +204,32 @@ public class PatientModel(
         var latest = record.Assessments.Count > 0 ? record.Assessments[0] : null;
         Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow(), safety: record.Safety,
             assessment: latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt));
-        ThisWeek = Adherence(WeeklyPlan.For(Plan, Settings, today, record.Diary, RehabRules.Current));
-        LastWeek = Adherence(WeeklyPlan.For(Plan, Settings, today.AddDays(-7), record.Diary, RehabRules.Current));
+        Week = WeeklyPlan.For(Plan, Settings, today, record.Diary, RehabRules.Current);
+        ThisWeek = Adherence(Week, record.Diary);
+        LastWeek = Adherence(WeeklyPlan.For(Plan, Settings, today.AddDays(-7), record.Diary, RehabRules.Current), record.Diary);
         Triggers = TriggerView.From(record.Diary);
+        History = PlanHistory.Lines(await planSettings.HistoryAsync(id, cancellationToken: HttpContext.RequestAborted), RehabRules.Current);
         Stage ??= PlanForm.Value(Settings);
         Level ??= Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
         return true;
     }
 
-    private static (int Logged, int Planned) Adherence(WeekPlan week) =>
-        (week.Days.Sum(d => d.Sessions.Count(s => s.Logged is not null)), week.Days.Sum(d => d.Sessions.Count));
+    /// <summary>
+    /// Sessions of the pathway's own exercises logged in the week against those planned: each exercise counts the
+    /// days it was logged, on any day of the week, up to the times it was planned. Last week is counted against the
+    /// plan the person is on now, so sessions of a pathway they have left do not count.
+    /// </summary>
+    public static (int Logged, int Planned) Adherence(WeekPlan week, IEnumerable<DiaryEntry> diary)
+    {
+        var planned = week.Days.SelectMany(d => d.Sessions).GroupBy(s => s.Exercise.Id).ToDictionary(g => g.Key, g => g.Count());
+        var first = week.Monday;
+        var last = week.Monday.AddDays(6);
+        var logged = diary.Where(e => e.Type == EntryType.Exercise && planned.ContainsKey(e.Item))
+            .Select(e => (e.Item, Date: DateOnly.FromDateTime(e.Time.DateTime)))
+            .Where(e => e.Date >= first && e.Date <= last)
+            .Distinct()
+            .GroupBy(e => e.Item)
+            .Sum(g => Math.Min(g.Count(), planned[g.Key]));
+        return (logged, planned.Values.Sum());
+    }
 }

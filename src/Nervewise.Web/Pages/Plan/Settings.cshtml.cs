@@ -10,14 +10,17 @@ using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Plan;
 
-/// <summary>The person's own plan settings (stage and agreed pain level) and the history of who changed what.</summary>
-public class SettingsModel(PlanSettingsStore settings, SafetyService safety, UserManager<NervewiseUser> users) : PageModel
+/// <summary>The person's own plan settings (pathway, stage and agreed pain level) and the history of who changed what, in plain words.</summary>
+public class SettingsModel(PlanSettingsStore settings, SafetyService safety, PlanService plans, UserManager<NervewiseUser> users) : PageModel
 {
     public PlanSettings Settings { get; private set; } = PlanSettings.None;
 
     /// <summary>The one safety state; its <see cref="SafetyState.CheckedAt"/> is the last professional check.</summary>
     public SafetyState Safety { get; private set; } = SafetyState.Clear;
     public List<PlanSettingsChangeRecord> History { get; private set; } = [];
+
+    /// <summary>Where the plan is now, with these settings: its pathway and stage.</summary>
+    public PathwayStage Now { get; private set; }
 
     [BindProperty] public string? Stage { get; set; }
     [BindProperty] public string? Level { get; set; }
@@ -32,11 +35,11 @@ public class SettingsModel(PlanSettingsStore settings, SafetyService safety, Use
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (stage, level) = PlanForm.Read(Stage, Level, ModelState);
+        var (pathway, stage, level) = PlanForm.Read(Stage, Level, ModelState);
         if (ModelState.ErrorCount == 0)
         {
             var owner = users.GetUserId(User)!;
-            var (_, errors) = await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = stage?.Stage, Pathway = stage?.Pathway, AgreedPainLevel = level }, HttpContext.RequestAborted);
+            var (_, errors) = await settings.ChangeAsync(owner, PlanActor.Self(owner), s => s with { Stage = stage, Pathway = pathway, AgreedPainLevel = level }, HttpContext.RequestAborted);
             foreach (var error in errors)
             {
                 ModelState.AddModelError(string.Empty, $"{FieldName(error.Column)} {error.Message}.");
@@ -53,6 +56,7 @@ public class SettingsModel(PlanSettingsStore settings, SafetyService safety, Use
 
     public static string FieldName(string field) => field switch
     {
+        "pathway" => "Pathway",
         "stage" => "Stage",
         "agreedPainLevel" => "Agreed pain level",
         "safetyCheckedAt" => "Checked by a professional",
@@ -67,5 +71,6 @@ public class SettingsModel(PlanSettingsStore settings, SafetyService safety, Use
         Settings = await settings.GetAsync(owner, HttpContext.RequestAborted);
         History = await settings.HistoryAsync(owner, cancellationToken: HttpContext.RequestAborted);
         Safety = await safety.ForAsync(owner, HttpContext.RequestAborted);
+        Now = (await plans.ForAsync(owner, cancellationToken: HttpContext.RequestAborted)).Result.Step;
     }
 }

@@ -41,12 +41,15 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await ScreenshotAsync(clinician, "clinic-record-1280");
 
-        // The clinician moves the person on to nerve sliders and agrees a pain level of 4.
+        // The clinician moves the person on to nerve sliders (from a list grouped by pathway) and agrees a pain level of 4.
         var plan = clinician.Locator("#plan");
-        await plan.GetByText("Nerve sliders", new() { Exact = true }).ClickAsync();
+        await plan.GetByLabel("Pathway and stage").SelectOptionAsync(new SelectOptionValue { Label = "Nerve pain: Nerve sliders" });
         await plan.GetByText("4", new() { Exact = true }).ClickAsync();
         await plan.GetByRole(AriaRole.Button, new() { Name = "Save the plan" }).ClickAsync();
         await Assertions.Expect(clinician.GetByText("Plan saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(plan.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Plan: Nerve pain pathway, nerve sliders");
+        await Assertions.Expect(plan.Locator(".plan-history")).ToContainTextAsync("Moved to the nerve pain pathway, nerve sliders. Agreed pain level set to 4/10.");
+        await ScreenshotAsync(clinician, "clinic-record-plan-1280");
 
         await new SiteHeader(person).GoToAsync("Plan");
         await Assertions.Expect(person.GetByRole(AriaRole.Main)).ToContainTextAsync("Nerve sliders");

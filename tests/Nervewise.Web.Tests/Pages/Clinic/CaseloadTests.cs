@@ -38,8 +38,8 @@ public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest
         Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "soon@example.com"), StringComparison.Ordinal);
         Assert.Contains("1 flare-up in the last 14 days", page, StringComparison.Ordinal);
         Assert.Equal(6, SparklinePattern().Count(page));
-        Assert.Equal(6, Regex.Count(page, "<td>Settle")); // nobody has logged an exercise yet
-        Assert.Equal(3, Regex.Count(page, @"<td>Settle \(exercises paused\)</td>")); // emergency, today and urgent
+        Assert.Equal(6, Regex.Count(page, "<td data-pathway=\"nerve\">Nerve pain pathway, settle")); // nobody has logged an exercise yet
+        Assert.Equal(3, Regex.Count(page, @"<td data-pathway=""nerve"">Nerve pain pathway, settle \(exercises paused\)</td>")); // emergency, today and urgent
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public abstract class ReportSafetyTests(DatabaseProvider provider) : AppTest(pro
         Assert.Contains($"<strong>{AssessmentWording.For(urgency).Headline}</strong>", report, StringComparison.Ordinal);
         Assert.Contains("You have had cancer (answered yes in the assessment of", report, StringComparison.Ordinal);
         Assert.Contains($"Not answered: {WarningSigns.Says("saddle-numbness")}", report, StringComparison.Ordinal);
-        Assert.Contains("Settle: exercises are paused until a doctor has seen the person about the warning signs.", report, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, settle: exercises are paused until a doctor has seen the person about the warning signs.", report, StringComparison.Ordinal);
         Assert.DoesNotContain("stay at this stage", report, StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public abstract class ReportSafetyTests(DatabaseProvider provider) : AppTest(pro
 
         var report = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/clinic/patients/{id}/report"));
         Assert.DoesNotContain("Warning signs", report, StringComparison.Ordinal);
-        Assert.Contains("Settle: stay at this stage for now.", report, StringComparison.Ordinal);
+        Assert.Contains("Nerve pain pathway, settle: stay at this stage for now.", report, StringComparison.Ordinal);
 
         var bundle = FhirJson.Parse<Hl7.Fhir.Model.Bundle>(await clinician.GetStringAsync($"/clinic/patients/{id}?handler=Fhir"));
         Assert.Empty(bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Flag>());
