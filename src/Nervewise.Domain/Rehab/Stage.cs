@@ -52,9 +52,6 @@ public static class RehabNames
         _ => throw new ArgumentOutOfRangeException(nameof(pathway)),
     };
 
-    /// <summary>The nerve ladder's names, kept for callers that predate pathways.</summary>
-    public static readonly IReadOnlyList<string> Stages = [.. StagesOf(Pathway.Nerve).Select(Of)];
-
     public static IReadOnlyList<string> StageNames(Pathway pathway) => [.. StagesOf(pathway).Select(Of)];
 
     public static string Of(Pathway pathway) => pathway switch
@@ -124,8 +121,6 @@ public static class RehabNames
         pathway = default;
         return false;
     }
-
-    public static string StageExpected => StageExpectedOf(Pathway.Nerve);
 
     public static string StageExpectedOf(Pathway pathway) => $"must be a stage of the {Of(pathway)} pathway: {string.Join(", ", StageNames(pathway))}";
 

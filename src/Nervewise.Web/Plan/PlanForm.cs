@@ -7,10 +7,6 @@ namespace Nervewise.Web.Plan;
 /// <summary>The stage and pain-level choices of a plan form, shared by the person's settings and the clinician's record.</summary>
 public static class PlanForm
 {
-    /// <summary>Every choice of pathway and stage, as the forms offer them: ("muscle/strengthen", "Hamstring strain: Strengthen").</summary>
-    public static IReadOnlyList<(string Value, string Label)> Choices(RehabRules rules) =>
-        [.. RehabNames.Pathways.SelectMany(p => RehabNames.StagesOf(p).Select(s => (Value(new PathwayStage(p, s)), $"{rules.For(p).Name}: {rules.For(p, s).Name}")))];
-
     /// <summary>One pathway's choices for a grouped list: the pathway with the stage left to the diary, then each stage.</summary>
     public sealed record Group(string Label, IReadOnlyList<(string Value, string Label)> Options);
 
