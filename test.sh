@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Nervewise test. On a fresh Debian machine it first installs what the tests need
-# (Chromium, PostgreSQL), then starts a throwaway PostgreSQL server on a free loopback port,
+# (Chromium, PostgreSQL, an SMTP server, qpdf), then starts a throwaway PostgreSQL server on a free loopback port,
 # runs every test project against it, stops it, and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_bin" ] || missing+=(postgresql)
+# The email tests send through a real SMTP server (aiosmtpd); every PDF the app writes goes through `qpdf --check`.
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v qpdf >/dev/null || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
