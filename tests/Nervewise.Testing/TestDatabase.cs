@@ -17,6 +17,13 @@ public abstract class TestDatabase : IAsyncDisposable
         _ => Task.FromResult<TestDatabase>(new SqliteTestDatabase()),
     };
 
+    /// <summary>A database with no schema yet, for tests that migrate step by step.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Postgres => PostgresTestDatabase.CreateEmptyAsync(),
+        _ => Task.FromResult<TestDatabase>(new SqliteTestDatabase()),
+    };
+
     /// <summary>Data and Identity services on this database, as the CLI builds them.</summary>
     public ServiceProvider OpenServices() => Services(Settings);
 
@@ -99,6 +106,13 @@ public sealed class PostgresTestDatabase : TestDatabase
         var template = await EnsureTemplateAsync();
         var name = "nw_test_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return new PostgresTestDatabase(name, ForDatabase(name));
+    }
+
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        var name = "nw_test_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return new PostgresTestDatabase(name, ForDatabase(name));
     }
 

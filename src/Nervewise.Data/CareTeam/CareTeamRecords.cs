@@ -46,14 +46,21 @@ public class ShareRecord
     public NervewiseUser? Clinician { get; set; }
 }
 
-/// <summary>One time a clinician opened part of a person's record: the person can read these.</summary>
+/// <summary>
+/// One time a clinician opened part of a person's record: the person can read these. The row outlives the
+/// clinician's account (its id becomes null), so deleting an account cannot hide a read.
+/// </summary>
 public class RecordAccessRecord
 {
     public long Id { get; set; }
 
     public required string PatientId { get; set; }
 
-    public required string ClinicianId { get; set; }
+    /// <summary>Null once the clinician has deleted their account.</summary>
+    public string? ClinicianId { get; set; }
+
+    /// <summary>The clinician's email when they opened the record, kept after their account is gone.</summary>
+    public required string ClinicianEmail { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -63,14 +70,18 @@ public class RecordAccessRecord
     public NervewiseUser? Clinician { get; set; }
 }
 
-/// <summary>A clinician's note on a person's record; the person sees it too.</summary>
+/// <summary>A clinician's note on a person's record; the person sees it too, also after the clinician's account is gone.</summary>
 public class ClinicianNoteRecord
 {
     public Guid Id { get; set; }
 
     public required string PatientId { get; set; }
 
-    public required string ClinicianId { get; set; }
+    /// <summary>Null once the clinician has deleted their account.</summary>
+    public string? ClinicianId { get; set; }
+
+    /// <summary>The clinician's email when they wrote the note, kept after their account is gone.</summary>
+    public required string ClinicianEmail { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -84,6 +95,7 @@ internal sealed class CareTeamConfiguration :
     IEntityTypeConfiguration<RecordAccessRecord>, IEntityTypeConfiguration<ClinicianNoteRecord>
 {
     public const int MaxNoteLength = 4000;
+    public const int MaxEmailLength = 256;
 
     public void Configure(EntityTypeBuilder<ShareInviteRecord> builder)
     {
@@ -111,9 +123,11 @@ internal sealed class CareTeamConfiguration :
     {
         builder.ToTable("RecordAccessLog");
         builder.Property(e => e.What).HasMaxLength(64);
+        builder.Property(e => e.ClinicianEmail).HasMaxLength(MaxEmailLength);
         builder.HasIndex(e => new { e.PatientId, e.At });
         builder.HasOne<NervewiseUser>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(e => e.Clinician).WithMany().HasForeignKey(e => e.ClinicianId).OnDelete(DeleteBehavior.Cascade);
+        // The person's audit trail stays when the clinician's account goes: a read cannot be hidden by deleting.
+        builder.HasOne(e => e.Clinician).WithMany().HasForeignKey(e => e.ClinicianId).OnDelete(DeleteBehavior.SetNull);
     }
 
     public void Configure(EntityTypeBuilder<ClinicianNoteRecord> builder)
@@ -121,8 +135,10 @@ internal sealed class CareTeamConfiguration :
         builder.ToTable("ClinicianNotes");
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Text).HasMaxLength(MaxNoteLength);
+        builder.Property(e => e.ClinicianEmail).HasMaxLength(MaxEmailLength);
         builder.HasIndex(e => new { e.PatientId, e.At });
         builder.HasOne<NervewiseUser>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(e => e.Clinician).WithMany().HasForeignKey(e => e.ClinicianId).OnDelete(DeleteBehavior.Cascade);
+        // A note is part of the person's record: it stays, with who wrote it, when the clinician's account goes.
+        builder.HasOne(e => e.Clinician).WithMany().HasForeignKey(e => e.ClinicianId).OnDelete(DeleteBehavior.SetNull);
     }
 }

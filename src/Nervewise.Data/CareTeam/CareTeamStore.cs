@@ -105,7 +105,11 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         {
             return false;
         }
-        db.RecordAccessLog.Add(new RecordAccessRecord { PatientId = patientId, ClinicianId = clinicianId, At = clock.GetUtcNow(), What = what });
+        db.RecordAccessLog.Add(new RecordAccessRecord
+        {
+            PatientId = patientId, ClinicianId = clinicianId, ClinicianEmail = await EmailOfAsync(clinicianId, cancellationToken),
+            At = clock.GetUtcNow(), What = what,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -141,10 +145,17 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
             .Where(a => a.PatientId == patientId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(take)
-            .Select(a => new AccessView(a.Clinician!.Email ?? "", a.At, a.What))
+            .Select(a => new AccessView(Who(a.ClinicianId, a.ClinicianEmail), a.At, a.What))
             .ToListAsync(cancellationToken);
         return rows;
     }
+
+    /// <summary>How a clinician is named in a person's record: the email they had, marked once their account is gone.</summary>
+    public static string Who(string? clinicianId, string clinicianEmail) =>
+        clinicianId is null ? $"{clinicianEmail} (account deleted)" : clinicianEmail;
+
+    private async Task<string> EmailOfAsync(string userId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
 
     /// <summary>Adds a note for a person the clinician has a share with; false when there is none.</summary>
     public async Task<bool> AddNoteAsync(string clinicianId, string patientId, string text, CancellationToken cancellationToken = default)
@@ -155,7 +166,8 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         }
         db.ClinicianNotes.Add(new ClinicianNoteRecord
         {
-            Id = Guid.NewGuid(), PatientId = patientId, ClinicianId = clinicianId, At = clock.GetUtcNow(), Text = text.Trim(),
+            Id = Guid.NewGuid(), PatientId = patientId, ClinicianId = clinicianId, ClinicianEmail = await EmailOfAsync(clinicianId, cancellationToken),
+            At = clock.GetUtcNow(), Text = text.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -165,6 +177,6 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         db.ClinicianNotes.AsNoTracking()
             .Where(n => n.PatientId == patientId)
             .OrderByDescending(n => n.At)
-            .Select(n => new NoteView(n.Clinician!.Email ?? "", n.At, n.Text))
+            .Select(n => new NoteView(Who(n.ClinicianId, n.ClinicianEmail), n.At, n.Text))
             .ToListAsync(cancellationToken);
 }

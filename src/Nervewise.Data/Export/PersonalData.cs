@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nervewise.Data.CareTeam;
 
 namespace Nervewise.Data.Export;
 
@@ -40,11 +41,12 @@ public static class PersonalData
             .Join(emails, s => s.ClinicianId, u => u.Id, (s, u) => new { s.CreatedAt, s.RevokedAt, u.Email })
             .ToListAsync(cancellationToken);
         var invites = await db.ShareInvites.AsNoTracking().Where(i => i.PatientId == userId).ToListAsync(cancellationToken);
+        // Who read and who wrote come from the rows' own snapshots: they stay when a clinician's account is deleted.
         var access = await db.RecordAccessLog.AsNoTracking().Where(a => a.PatientId == userId)
-            .Join(emails, a => a.ClinicianId, u => u.Id, (a, u) => new { a.At, a.What, u.Email })
+            .Select(a => new { a.At, a.What, Email = CareTeamStore.Who(a.ClinicianId, a.ClinicianEmail) })
             .ToListAsync(cancellationToken);
         var notes = await db.ClinicianNotes.AsNoTracking().Where(n => n.PatientId == userId)
-            .Join(emails, n => n.ClinicianId, u => u.Id, (n, u) => new { n.At, n.Text, u.Email })
+            .Select(n => new { n.At, n.Text, Email = CareTeamStore.Who(n.ClinicianId, n.ClinicianEmail) })
             .ToListAsync(cancellationToken);
         var changes = await db.PlanSettingsChanges.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(cancellationToken);
 
@@ -52,8 +54,8 @@ public static class PersonalData
             new Account(user.Email ?? "", user.CreatedAt, [.. roles.Order(StringComparer.Ordinal)]),
             [.. shares.OrderBy(s => s.CreatedAt).Select(s => new Share(s.Email ?? "", s.CreatedAt, s.RevokedAt))],
             [.. invites.OrderBy(i => i.CreatedAt).Select(i => new Invite(i.ClinicianEmail, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.RevokedAt))],
-            [.. access.OrderBy(a => a.At).Select(a => new Access(a.Email ?? "", a.At, a.What))],
-            [.. notes.OrderBy(n => n.At).Select(n => new Note(n.Email ?? "", n.At, n.Text))],
+            [.. access.OrderBy(a => a.At).Select(a => new Access(a.Email, a.At, a.What))],
+            [.. notes.OrderBy(n => n.At).Select(n => new Note(n.Email, n.At, n.Text))],
             [.. changes.OrderBy(c => c.ChangedAt).Select(c => new PlanChange(c.ChangedAt, c.ChangedByRole, c.Field, c.OldValue, c.NewValue))]);
     }
 }

@@ -71,7 +71,10 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         await using var db = Database.OpenContext();
         Assert.Empty(await db.Shares.ToListAsync());
-        Assert.Empty(await db.RecordAccessLog.ToListAsync());
+        // The person's audit trail and the notes stay, with the clinician's email and no account id (AuditTrailTests).
+        Assert.All(await db.RecordAccessLog.ToListAsync(), a => Assert.Null(a.ClinicianId));
+        Assert.NotEmpty(await db.RecordAccessLog.ToListAsync());
+        Assert.Null(Assert.Single(await db.ClinicianNotes.ToListAsync()).ClinicianId);
         Assert.Single(await db.DiaryEntries.ToListAsync());
         Assert.Single(await db.Assessments.ToListAsync());
     }

@@ -224,8 +224,12 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ClinicianId")
+                    b.Property<string>("ClinicianEmail")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClinicianId")
                         .HasColumnType("text");
 
                     b.Property<string>("PatientId")
@@ -257,8 +261,12 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ClinicianId")
+                    b.Property<string>("ClinicianEmail")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClinicianId")
                         .HasColumnType("text");
 
                     b.Property<string>("PatientId")
@@ -621,8 +629,7 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
                         .WithMany()
                         .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
                         .WithMany()
@@ -638,8 +645,7 @@ namespace Nervewise.Data.Migrations.Postgres
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
                         .WithMany()
                         .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
                         .WithMany()

@@ -213,8 +213,12 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ClinicianId")
+                    b.Property<string>("ClinicianEmail")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatientId")
@@ -244,8 +248,12 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ClinicianId")
+                    b.Property<string>("ClinicianEmail")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatientId")
@@ -608,8 +616,7 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
                         .WithMany()
                         .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
                         .WithMany()
@@ -625,8 +632,7 @@ namespace Nervewise.Data.Migrations.Sqlite
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", "Clinician")
                         .WithMany()
                         .HasForeignKey("ClinicianId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Nervewise.Data.Identity.NervewiseUser", null)
                         .WithMany()

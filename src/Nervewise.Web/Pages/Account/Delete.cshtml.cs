@@ -6,7 +6,10 @@ using Nervewise.Data.Identity;
 
 namespace Nervewise.Web.Pages.Account;
 
-/// <summary>Deletes the account and, through the database's cascades, every row that belongs to it.</summary>
+/// <summary>
+/// Deletes the account and, through the database's cascades, every row that belongs to it. A clinician's reads and
+/// notes belong to the people they are about: those rows stay, keeping the clinician's email (their id set to null).
+/// </summary>
 public partial class DeleteModel(SignInManager<NervewiseUser> signIn, ILogger<DeleteModel> log) : PageModel
 {
     public const string WrongPassword = "That password is not right. Nothing has been deleted.";
