@@ -25,6 +25,7 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
         // Test classes register many people from one address; the limits' own tests set small ones.
         builder.UseSetting("RateLimits:SignInAttempts", "10000");
         builder.UseSetting("RateLimits:Registrations", "10000");
+        builder.UseSetting("RateLimits:InviteAttempts", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton(settings));
     }
 

@@ -130,6 +130,35 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         return [.. open.Where(i => i.ExpiresAt > now).OrderBy(i => i.CreatedAt)];
     }
 
+    /// <summary>An invite that no longer works, and why, in the person's words.</summary>
+    public sealed record ClosedInviteView(DateTimeOffset CreatedAt, string? ClinicianEmail, string State, DateTimeOffset Since);
+
+    /// <summary>
+    /// The person's invites of the last 30 days that can no longer be used. A clinician trying a code is only told it
+    /// did not work; the person who made it sees here what happened to it.
+    /// </summary>
+    public async Task<List<ClosedInviteView>> ClosedInvitesAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - TimeSpan.FromDays(30);
+        var invites = await db.ShareInvites.AsNoTracking()
+            .Where(i => i.PatientId == patientId && i.CreatedAt >= since)
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. invites
+                .Select(i => i switch
+                {
+                    { RevokedAt: { } at } => new ClosedInviteView(i.CreatedAt, i.ClinicianEmail, "cancelled", at),
+                    { UsedAt: { } at } => new ClosedInviteView(i.CreatedAt, i.ClinicianEmail, "used", at),
+                    _ when i.ExpiresAt <= now => new ClosedInviteView(i.CreatedAt, i.ClinicianEmail, "expired", i.ExpiresAt),
+                    _ => null,
+                })
+                .OfType<ClosedInviteView>()
+                .OrderByDescending(i => i.Since),
+        ];
+    }
+
     /// <summary>Ends a share at once. Only the person who shared can; another id finds nothing.</summary>
     public async Task<bool> RevokeShareAsync(string patientId, Guid shareId, CancellationToken cancellationToken = default) =>
         await db.Shares.Where(s => s.Id == shareId && s.PatientId == patientId && s.RevokedAt == null)

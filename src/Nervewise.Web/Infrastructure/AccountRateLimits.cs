@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Nervewise.Web.Infrastructure;
 
 /// <summary>
-/// How many sign-in and registration attempts one address may make. Identity's lockout already stops
-/// guessing one account's password; this stops one address trying many accounts, or making many.
+/// How many sign-in and registration attempts one address may make, and how many invite codes one account or one
+/// address may try. Identity's lockout already stops guessing one account's password; this stops one address trying
+/// many accounts, or making many, and a clinician's account guessing other people's invite codes.
 /// </summary>
 public sealed class AccountRateLimitSettings
 {
@@ -18,6 +20,62 @@ public sealed class AccountRateLimitSettings
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
     public int Registrations { get; set; } = 10;
     public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Invite codes tried (right or wrong), counted per signed-in account and, apart, per address.</summary>
+    public int InviteAttempts { get; set; } = 10;
+    public TimeSpan InviteWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// Counts invite-code attempts. It is asked by the page itself, after sign-in is known: the app-wide limiter runs
+/// before authentication and could only count addresses. Every attempt counts, right or wrong, so that parallel
+/// guesses cannot slip between a check and a count. With about 10^12 codes, 10 tries a quarter hour finds none.
+/// </summary>
+public sealed class InviteAttemptLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<(string Account, string Address)> _limiter;
+    private readonly bool _enabled;
+
+    public InviteAttemptLimiter(IOptions<AccountRateLimitSettings> configured)
+    {
+        var settings = configured.Value;
+        _enabled = settings.Enabled;
+        FixedWindowRateLimiterOptions Window() =>
+            new() { PermitLimit = settings.InviteAttempts, Window = settings.InviteWindow, QueueLimit = 0 };
+        _limiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<(string Account, string Address), string>(
+                attempt => RateLimitPartition.GetFixedWindowLimiter("account:" + attempt.Account, _ => Window())),
+            PartitionedRateLimiter.Create<(string Account, string Address), string>(
+                attempt => RateLimitPartition.GetFixedWindowLimiter("address:" + attempt.Address, _ => Window())));
+    }
+
+    /// <summary>Null when this attempt may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? TryAttempt(string accountId, HttpContext context)
+    {
+        if (!_enabled)
+        {
+            return null;
+        }
+        using var lease = _limiter.AttemptAcquire((accountId, context.Connection.RemoteIpAddress?.ToString() ?? ""));
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>Refuses with 429 and Retry-After; the status page then says "Too many tries".</summary>
+    public static IActionResult TooMany(HttpContext context, TimeSpan retryAfter)
+    {
+        SetRetryAfter(context, retryAfter);
+        return new StatusCodeResult(StatusCodes.Status429TooManyRequests);
+    }
+
+    internal static void SetRetryAfter(HttpContext context, TimeSpan retryAfter) =>
+        context.Response.Headers.RetryAfter =
+            ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 internal static class AccountRateLimits
@@ -27,6 +85,7 @@ internal static class AccountRateLimits
         // Bound when first used, so a test host's settings apply too.
         services.Configure<AccountRateLimitSettings>(configuration.GetSection(AccountRateLimitSettings.Section));
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<InviteAttemptLimiter>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AccountRateLimitSettings>>((options, configured) =>
         {
             var settings = configured.Value;
@@ -35,8 +94,7 @@ internal static class AccountRateLimits
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    InviteAttemptLimiter.SetRetryAfter(context.HttpContext, retryAfter);
                 }
                 return ValueTask.CompletedTask;
             };

@@ -20,6 +20,7 @@ public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users
 
     public List<CareTeamStore.ShareView> Shares { get; private set; } = [];
     public List<ShareInviteRecord> Invites { get; private set; } = [];
+    public List<CareTeamStore.ClosedInviteView> ClosedInvites { get; private set; } = [];
     public List<CareTeamStore.AccessView> AccessLog { get; private set; } = [];
     public List<CareTeamStore.NoteView> Notes { get; private set; } = [];
 
@@ -61,6 +62,7 @@ public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users
         var token = HttpContext.RequestAborted;
         Shares = await careTeam.SharesOfAsync(Me, token);
         Invites = await careTeam.OpenInvitesAsync(Me, token);
+        ClosedInvites = await careTeam.ClosedInvitesAsync(Me, token);
         AccessLog = await careTeam.AccessLogAsync(Me, cancellationToken: token);
         Notes = await careTeam.NotesForAsync(Me, token);
     }

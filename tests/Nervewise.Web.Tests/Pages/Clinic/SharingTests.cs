@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Nervewise.Data;
 using Nervewise.Testing;
+using Nervewise.Web.Infrastructure;
+using Nervewise.Web.Pages.Clinic;
 using Nervewise.Web.Tests.Support;
 
 namespace Nervewise.Web.Tests.Pages.Clinic;
@@ -67,25 +71,33 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
     }
 
     [Fact]
-    public async Task Wrong_used_expired_cancelled_and_misaddressed_codes_are_refused_and_change_nothing()
+    public async Task Wrong_used_expired_cancelled_and_misaddressed_codes_get_one_answer_and_change_nothing()
     {
         var patient = App.Browser();
         await patient.RegisterAsync("pat@example.com");
         var first = await ClinicianAsync("first@example.com");
         var second = await ClinicianAsync("second@example.com");
+        var answers = new List<string>();
 
-        async Task Refused(HttpClient clinician, string code, string message)
+        async Task Refused(HttpClient clinician, string code)
         {
             using var response = await AcceptAsync(clinician, code);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains(IndexModel.CodeDidNotWork, page, StringComparison.Ordinal);
+            // The reason is never named: trying codes must not tell which exist, were used or were cancelled.
+            foreach (var telling in new[] { "already been used", "expired", "cancelled", "another clinician", "no invite has" })
+            {
+                Assert.DoesNotContain(telling, page, StringComparison.OrdinalIgnoreCase);
+            }
+            answers.Add(ErrorPattern().Match(page).Value);
         }
 
-        await Refused(first, "ZZZZ-ZZZZ", "no invite has this code");
+        await Refused(first, "ZZZZ-ZZZZ");
 
         var used = await InviteAsync(patient);
         await AcceptAsync(first, used);
-        await Refused(second, used, "has already been used");
+        await Refused(second, used);
 
         var expired = await InviteAsync(patient);
         await using (var db = Database.OpenContext())
@@ -94,7 +106,7 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
             newest.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         }
-        await Refused(second, expired, "has expired");
+        await Refused(second, expired);
 
         var cancelled = await InviteAsync(patient);
         await using (var db = Database.OpenContext())
@@ -102,17 +114,49 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
             var open = (await db.ShareInvites.ToListAsync()).Single(i => i.UsedAt == null && i.ExpiresAt > DateTimeOffset.UtcNow);
             await patient.SubmitAsync($"/sharing?handler=RevokeInvite&id={open.Id}", new Dictionary<string, string>());
         }
-        await Refused(second, cancelled, "cancelled this invite");
+        await Refused(second, cancelled);
 
         var addressed = await InviteAsync(patient, "first@example.com");
-        await Refused(second, addressed, "made for another clinician");
+        await Refused(second, addressed);
 
+        Assert.Single(answers.Distinct()); // word for word the same answer, field error and all
+        // The person who made the codes sees what happened to each.
+        var closed = ClosedPattern().Match(WebUtility.HtmlDecode(await patient.GetStringAsync("/sharing"))).Value;
+        Assert.Contains(": used on ", closed, StringComparison.Ordinal);
+        Assert.Contains(": expired on ", closed, StringComparison.Ordinal);
+        Assert.Contains(": cancelled on ", closed, StringComparison.Ordinal);
         await using (var check = Database.OpenContext())
         {
             var share = Assert.Single(await check.Shares.ToListAsync());
             Assert.Equal(await IdOfAsync("first@example.com"), share.ClinicianId);
         }
         Assert.DoesNotContain("pat@example.com", await second.GetStringAsync("/clinic"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_ten_tries_in_a_quarter_hour_a_clinician_gets_429_even_with_a_good_code()
+    {
+        var patient = App.Browser();
+        await patient.RegisterAsync("pat@example.com");
+        var clinician = await ClinicianAsync("physio@example.com");
+        // The test app allows many tries (NervewiseApp); the settings object is read once, at the first try.
+        App.Services.GetRequiredService<IOptions<AccountRateLimitSettings>>().Value.InviteAttempts = 10;
+        var good = await InviteAsync(patient);
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await AcceptAsync(clinician, $"ZZZZ-ZZZ{"ABCDEFGHJK"[i]}");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        using var refused = await AcceptAsync(clinician, good);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.True(refused.Headers.RetryAfter?.Delta <= TimeSpan.FromMinutes(15));
+        Assert.Contains("Too many tries", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = Database.OpenContext();
+        Assert.Empty(await db.Shares.ToListAsync());
+        Assert.Null((await db.ShareInvites.SingleAsync()).UsedAt);
     }
 
     [Fact]
@@ -142,6 +186,12 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
 
     [GeneratedRegex("data-invite-code>([A-Z2-9-]+)<")]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex("<span[^>]*id=\"code-error\"[^>]*>.*?</span>", RegexOptions.Singleline)]
+    private static partial Regex ErrorPattern();
+
+    [GeneratedRegex("<ul class=\"share-list\" data-closed-invites>.*?</ul>", RegexOptions.Singleline)]
+    private static partial Regex ClosedPattern();
 }
 
 public sealed class SharingOnSqlite() : SharingTests(DatabaseProvider.Sqlite);
