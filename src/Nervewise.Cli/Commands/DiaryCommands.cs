@@ -29,28 +29,47 @@ internal static class DiaryCommands
             {
                 throw new CliInputException($"{path.Name}: no such file.");
             }
-            IReadOnlyList<DiaryEntry> entries;
             try
             {
-                using var reader = new StreamReader(path.FullName, Encoding.UTF8);
-                entries = DiaryCsv.Read(reader);
+                // Checked whole first, one row at a time, before the database is opened.
+                using var check = DiaryCsv.OpenReader(File.OpenRead(path.FullName));
+                foreach (var _ in DiaryCsv.ReadEach(check))
+                {
+                }
             }
             catch (DiaryCsvException ex)
             {
-                throw new CliInputException(string.Join(Environment.NewLine + "nervewise: ", ex.Errors.Select(e => $"{path.Name}: {e}"))
-                    + Environment.NewLine + "nervewise: nothing was imported.");
+                throw Refused(path, ex);
             }
 
             await using var opened = await database.OpenAsync(parsed, cancellationToken);
             await using var scope = opened.Services.CreateAsyncScope();
             var userId = await FindUserAsync(scope.ServiceProvider, parsed.GetValue(user)!);
-            var added = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ImportAsync(userId, entries, cancellationToken);
-            await output.WriteLineAsync($"Imported {added} new entries from {path.Name} ({entries.Count - added} already there).");
+            DiaryStore.ImportResult result;
+            try
+            {
+                // Read again and stored in batches inside one transaction: all rows or none.
+                using var reader = DiaryCsv.OpenReader(File.OpenRead(path.FullName));
+                result = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ImportAsync(userId, DiaryCsv.ReadEach(reader), cancellationToken);
+            }
+            catch (DiaryCsvException ex)
+            {
+                throw Refused(path, ex); // The file changed between the two reads.
+            }
+            catch (ImportConflictException)
+            {
+                throw new CliInputException($"{path.Name}: the same entries were being imported at the same time; nothing was imported. Run it again.");
+            }
+            await output.WriteLineAsync($"Imported {result.Added} new entries from {path.Name} ({result.Rows - result.Added} already there).");
             await opened.DescribeAsync(output, error);
             return NervewiseCli.Ok;
         });
         return command;
     }
+
+    private static CliInputException Refused(FileInfo path, DiaryCsvException ex) =>
+        new(string.Join(Environment.NewLine + "nervewise: ", ex.Errors.Select(e => $"{path.Name}: {e}"))
+            + Environment.NewLine + "nervewise: nothing was imported.");
 
     public static Command Export(TextWriter output, TextWriter error)
     {

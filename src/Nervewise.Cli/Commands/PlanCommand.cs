@@ -86,7 +86,7 @@ internal static class PlanCommand
         }
         try
         {
-            using var reader = new StreamReader(path.FullName, Encoding.UTF8);
+            using var reader = DiaryCsv.OpenReader(File.OpenRead(path.FullName));
             var text = await reader.ReadToEndAsync(cancellationToken);
             return DiaryCsv.Read(new StringReader(text));
         }

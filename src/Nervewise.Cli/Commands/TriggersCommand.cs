@@ -40,7 +40,7 @@ internal static class TriggersCommand
         }
         try
         {
-            using var reader = new StreamReader(path.FullName, Encoding.UTF8);
+            using var reader = DiaryCsv.OpenReader(File.OpenRead(path.FullName));
             return await Task.Run(() => DiaryCsv.Read(reader), cancellationToken);
         }
         catch (DiaryCsvException ex)

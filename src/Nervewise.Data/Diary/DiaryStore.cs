@@ -58,6 +58,9 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
         return (items, total);
     }
 
+    public Task<int> CountAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.DiaryEntries.CountAsync(e => e.UserId == userId, cancellationToken);
+
     /// <summary>Every entry in a range, oldest first: for charts and exports.</summary>
     public Task<List<DiaryEntryRecord>> AllAsync(string userId, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default) =>
         Range(userId, from, to).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
@@ -78,9 +81,75 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
     public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
         await db.DiaryEntries.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    /// <summary>Saves several new entries in one transaction: all of them or none.</summary>
+    /// <summary>
+    /// Saves several new entries in one statement batch: all of them or none. An id already stored (the same form sent
+    /// twice, even at the same moment) is skipped, so a repeat counts as the same submission.
+    /// </summary>
     public async Task<int> AddManyAsync(string userId, IReadOnlyList<(Guid Id, DiaryEntry Entry)> entries, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await AddBatchAsync(userId, entries, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbConflict.IsDuplicateKey(ex))
+        {
+            // A copy of this submission won the race: what it stored is what this one would have stored.
+            db.ChangeTracker.Clear();
+            var ids = entries.Select(e => e.Id).ToList();
+            var mine = await db.DiaryEntries.CountAsync(e => ids.Contains(e.Id) && e.UserId == userId, cancellationToken);
+            if (mine < entries.DistinctBy(e => e.Id).Count())
+            {
+                throw;
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>Rows a batch holds: its id look-up is one parameter a row, well under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    public const int ImportBatchRows = 1000;
+
+    public sealed record ImportResult(int Added, int Rows);
+
+    /// <summary>
+    /// Imports a file's entries as they are read, a batch at a time, in one transaction: a bad row further down (the
+    /// reader throws) or a failure rolls every batch back. Each row's id comes from the person and the row itself, so
+    /// importing the same file again adds nothing, and two people importing one file never collide. The same file
+    /// imported at the same moment elsewhere throws <see cref="ImportConflictException"/>; nothing of this one is kept.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string userId, IEnumerable<DiaryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var (added, rows) = (0, 0);
+            var batch = new List<(Guid, DiaryEntry)>(ImportBatchRows);
+            foreach (var entry in entries)
+            {
+                batch.Add((ImportId(userId, entry), entry));
+                rows++;
+                if (batch.Count == ImportBatchRows)
+                {
+                    added += await AddBatchAsync(userId, batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+            added += await AddBatchAsync(userId, batch, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new(added, rows);
+        }
+        catch (Exception ex) when (DbConflict.IsDuplicateKey(ex) || DbConflict.IsBusy(ex))
+        {
+            db.ChangeTracker.Clear();
+            throw new ImportConflictException(ex);
+        }
+    }
+
+    private async Task<int> AddBatchAsync(string userId, IReadOnlyList<(Guid Id, DiaryEntry Entry)> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
         var ids = entries.Select(e => e.Id).ToList();
         var known = (await db.DiaryEntries.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow();
@@ -93,15 +162,10 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // A million rows must not stay tracked: each batch leaves memory once it is saved.
+        db.ChangeTracker.Clear();
         return added;
     }
-
-    /// <summary>
-    /// Imports a whole file's entries at once. Each row's id comes from the person and the row itself, so
-    /// importing the same file again adds nothing, and two people importing one file never collide.
-    /// </summary>
-    public Task<int> ImportAsync(string userId, IReadOnlyList<DiaryEntry> entries, CancellationToken cancellationToken = default) =>
-        AddManyAsync(userId, [.. entries.Select(e => (ImportId(userId, e), e))], cancellationToken);
 
     /// <summary>Every entry, oldest first, as Domain entries for the CSV writer.</summary>
     public async Task<List<DiaryEntry>> ExportAsync(string userId, CancellationToken cancellationToken = default) =>

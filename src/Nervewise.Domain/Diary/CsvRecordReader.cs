@@ -20,12 +20,18 @@ internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, int Fie
 internal sealed class CsvRecordReader(TextReader reader, int maxFieldLength, int keepFields)
 {
     private const char Quote = '"';
+
+    /// <summary>What <see cref="DiaryCsv.Encoding"/> puts where bytes are not UTF-8.</summary>
+    internal const char NotUtf8 = '\uFFFF';
+
+    internal const string NotUtf8Message = "has bytes that are not UTF-8 text; save the file as UTF-8 (in a spreadsheet: CSV UTF-8)";
     private readonly char[] _buffer = new char[16 * 1024];
     private readonly StringBuilder _field = new();
     private int _position;
     private int _length;
     private int _line = 1;
     private bool _started;
+    private bool _notUtf8;
 
     public bool TryRead(out CsvRecord record)
     {
@@ -84,6 +90,17 @@ internal sealed class CsvRecordReader(TextReader reader, int maxFieldLength, int
     private bool ReadField(int index, List<(int, string)> problems)
     {
         _field.Clear();
+        _notUtf8 = false;
+        var tooLong = ReadFieldText(index, problems);
+        if (_notUtf8)
+        {
+            problems.Add((index, NotUtf8Message));
+        }
+        return tooLong;
+    }
+
+    private bool ReadFieldText(int index, List<(int, string)> problems)
+    {
         var tooLong = false;
         if (Peek() != Quote)
         {
@@ -147,6 +164,7 @@ internal sealed class CsvRecordReader(TextReader reader, int maxFieldLength, int
 
     private bool Append(char c)
     {
+        _notUtf8 |= c == NotUtf8;
         if (_field.Length >= maxFieldLength)
         {
             return false;

@@ -35,6 +35,21 @@ public static class DiaryCsv
     ];
 
     /// <summary>
+    /// UTF-8 as the spec requires. Bytes that are not UTF-8 become U+FFFF (a noncharacter no diary holds), which the
+    /// reader refuses with its line and column, rather than the silent U+FFFD of <see cref="Encoding.UTF8"/>.
+    /// Open files with <see cref="OpenReader"/>.
+    /// </summary>
+    public static readonly Encoding Encoding = Encoding.GetEncoding(
+        Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(CsvRecordReader.NotUtf8.ToString()));
+
+    /// <summary>
+    /// A reader over a diary file in <see cref="Encoding"/>. Byte order marks are not followed: StreamReader would
+    /// switch to a UTF-8 that replaces bad bytes silently, and a UTF-16 file is not what the spec allows. A UTF-8 BOM
+    /// is skipped by the reader itself.
+    /// </summary>
+    public static StreamReader OpenReader(Stream stream) => new(stream, Encoding, detectEncodingFromByteOrderMarks: false);
+
+    /// <summary>
     /// Reads a whole file and returns its entries sorted by instant (stable for equal instants).
     /// Throws <see cref="DiaryCsvException"/> listing every problem found (up to <see cref="MaxErrors"/>)
     /// if any row is bad; then nothing is returned.
@@ -42,9 +57,25 @@ public static class DiaryCsv
     public static IReadOnlyList<DiaryEntry> Read(TextReader reader) => Read(reader, MaxRows, MaxErrors);
 
     /// <summary>Read with smaller limits, so tests can reach them without a million rows.</summary>
-    internal static IReadOnlyList<DiaryEntry> Read(TextReader reader, int maxRows, int maxErrors)
+    internal static IReadOnlyList<DiaryEntry> Read(TextReader reader, int maxRows, int maxErrors) =>
+        SortByInstant(ReadEach(reader, maxRows, maxErrors));
+
+    /// <summary>
+    /// Reads a file row by row, in file order, holding one row at a time, so a million rows can be stored in
+    /// batches. Rows come out only while every row so far is good; after the first bad one the rest is checked
+    /// and <see cref="DiaryCsvException"/> is thrown at the end, so a caller that writes inside a transaction
+    /// rolls it back and nothing is half-written.
+    /// </summary>
+    public static IEnumerable<DiaryEntry> ReadEach(TextReader reader) => ReadEach(reader, MaxRows, MaxErrors);
+
+    internal static IEnumerable<DiaryEntry> ReadEach(TextReader reader, int maxRows, int maxErrors)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Iterate(reader, maxRows, maxErrors);
+    }
+
+    private static IEnumerable<DiaryEntry> Iterate(TextReader reader, int maxRows, int maxErrors)
+    {
         var records = new CsvRecordReader(reader, MaxFieldLength, keepFields: Columns.Count);
 
         if (!records.TryRead(out var header))
@@ -57,7 +88,6 @@ public static class DiaryCsv
             throw new DiaryCsvException([new CsvError(header.Line, "", headerProblem)], stoppedEarly: false);
         }
 
-        var entries = new List<DiaryEntry>();
         var errors = new List<CsvError>();
         var blankLines = new List<int>();
         var rows = 0;
@@ -89,7 +119,7 @@ public static class DiaryCsv
             }
             if (ReadRow(record, errors) is { } entry && errors.Count == 0)
             {
-                entries.Add(entry);
+                yield return entry;
             }
             if (errors.Count >= maxErrors)
             {
@@ -102,7 +132,6 @@ public static class DiaryCsv
         {
             throw new DiaryCsvException(errors.Count > maxErrors ? errors.GetRange(0, maxErrors) : errors, stoppedEarly);
         }
-        return SortByInstant(entries);
     }
 
     /// <summary>Writes the header and the entries sorted by instant, with CRLF line ends as RFC 4180 says.</summary>
@@ -129,8 +158,9 @@ public static class DiaryCsv
 
     /// <summary>
     /// A deterministic id for an entry, so that importing the same file twice adds nothing twice.
-    /// It is the first 16 bytes of the SHA-256 of the entry's canonical row: the row exactly as
-    /// <see cref="Write(IEnumerable{DiaryEntry}, TextWriter)"/> writes it, UTF-8, without the line end.
+    /// It is the first 16 bytes of the SHA-256 of the entry's canonical row: the row as
+    /// <see cref="Write(IEnumerable{DiaryEntry}, TextWriter)"/> writes it, UTF-8, without the line end, and
+    /// without the apostrophe before a formula-like note (added 2026-11-28; ids made before then must not change).
     /// The bytes are read big-endian, so <c>id.ToString("N")</c> is the first 32 hex digits of the hash.
     /// The row holds the time with its offset, so the same instant written with another offset is
     /// another entry; a value of 7.0 and 7 are the same entry; two identical rows are one entry.
@@ -139,21 +169,44 @@ public static class DiaryCsv
     {
         ArgumentNullException.ThrowIfNull(entry);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Row(entry)), hash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(Row(entry, entry.Note)), hash);
         return new Guid(hash[..16], bigEndian: true);
     }
 
-    /// <summary>The canonical row of one entry, without the line end.</summary>
+    /// <summary>One entry's row as the file carries it, without the line end.</summary>
     public static string Row(DiaryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return string.Join(',',
+        return Row(entry, WriteNote(entry.Note));
+    }
+
+    private static string Row(DiaryEntry entry, string note) =>
+        string.Join(',',
             DiaryTime.Format(entry.Time),
             DiaryVocabulary.Name(entry.Type),
             Quoted(entry.Item),
             entry.Value is { } value ? FormatValue(value) : "",
             entry.DurationMinutes?.ToString(CultureInfo.InvariantCulture) ?? "",
-            Quoted(entry.Note));
+            Quoted(note));
+
+    /// <summary>
+    /// A note a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage return, perhaps after
+    /// apostrophes) gets one more leading apostrophe, so it shows as text (shared/spec/diary-csv.md, 2026-11-28).
+    /// </summary>
+    public static string WriteNote(string note) => LooksLikeFormula(note, 0) ? "'" + note : note;
+
+    /// <summary>The reader's half of <see cref="WriteNote"/>: one leading apostrophe is dropped before those characters.</summary>
+    public static string ReadNote(string field) =>
+        field.StartsWith('\'') && LooksLikeFormula(field, 1) ? field[1..] : field;
+
+    private static bool LooksLikeFormula(string text, int from)
+    {
+        var i = from;
+        while (i < text.Length && text[i] == '\'')
+        {
+            i++;
+        }
+        return i < text.Length && text[i] is '=' or '+' or '-' or '@' or '\t' or '\r';
     }
 
     private static List<DiaryEntry> SortByInstant(IEnumerable<DiaryEntry> entries) =>
@@ -204,7 +257,7 @@ public static class DiaryCsv
         var item = fields[2];
         var value = ParseValue(fields[3], line, rowErrors);
         var duration = ParseDuration(fields[4], line, rowErrors);
-        var note = fields[5];
+        var note = ReadNote(fields[5]);
 
         if (type is { } knownType)
         {

@@ -29,9 +29,26 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
 
     protected DateTimeOffset LocalNow => clock.GetUtcNow().ToOffset(TimeSpan.FromMinutes(Math.Clamp(OffsetMinutes, -14 * 60, 14 * 60)));
 
+    /// <summary>How each posted field is described when what was typed cannot be read: "Minutes must be whole minutes".</summary>
+    protected virtual string Expected(string field) => field switch
+    {
+        "tz" => "Time zone offset must be whole minutes",
+        "FormId" => "The form's id must be the one the page gave",
+        _ => $"{field} must be a number",
+    };
+
+    /// <summary>What was typed in a field, read back when the form is shown again, so a refused value is not lost.</summary>
+    public string? Typed(string field, object? value) => FormFields.Typed(ModelState, field, value);
+
     /// <summary>Saves, or puts the Domain's objections into ModelState under the given field names.</summary>
     protected async Task<bool> SaveAsync(DateTimeOffset time, EntryType type, string item, decimal? value, int? duration, string? note, string confirmation)
     {
+        // A value that did not bind ("abc", "7.5" for whole minutes, past int's range) is null or 0 in the property:
+        // refuse it by name rather than save nothing, or 0.
+        if (FormFields.RefuseUnreadable(ModelState, Expected))
+        {
+            return false;
+        }
         var problems = DiaryEntry.Check(type, item, value, duration, note).ToList();
         if (DiaryEntry.CheckTime(time) is { } outOfRange)
         {
@@ -39,7 +56,7 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
         }
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(string.Empty, $"{Capitalise(problem.Column)} {problem.Message}.");
+            ModelState.AddModelError(string.Empty, $"{FieldName(problem.Column)} {problem.Message}.");
         }
         if (problems.Count > 0)
         {
@@ -50,7 +67,8 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
         return true;
     }
 
-    private static string Capitalise(string column) => column switch
+    /// <summary>The name the person sees for a Domain column; "value" means pain on one page and effort on another.</summary>
+    protected virtual string FieldName(string column) => column switch
     {
         "duration_minutes" => "Duration",
         _ => char.ToUpperInvariant(column[0]) + column[1..],

@@ -55,6 +55,40 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task A_file_with_bytes_that_are_not_utf8_is_refused_naming_the_line_and_nothing_is_imported()
+    {
+        var path = Path.Combine(_folder, "latin1.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes(Diary + "2026-03-03T08:00:00+00:00,pain,calf,3,,caf"), 0xE9, (byte)'\r', (byte)'\n']);
+
+        var refused = await CliRun.Of(["import", path, "--user", "ada@example.com", .. Connection()]);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("latin1.csv: line 7, column note: has bytes that are not UTF-8", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", refused.Error, StringComparison.Ordinal);
+        await using var db = _database.OpenContext();
+        Assert.Equal(0, await db.DiaryEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Formula_notes_are_exported_with_an_apostrophe_and_import_back_the_same()
+    {
+        const string formulas =
+            "time,type,item,value,duration_minutes,note\r\n" +
+            "2026-03-01T08:00:00+01:00,pain,calf,1,,'=HYPERLINK(1)\r\n" +
+            "2026-03-01T09:00:00+01:00,pain,calf,2,,''=x\r\n" +
+            "2026-03-01T10:00:00+01:00,pain,calf,3,,'-5 today\r\n" +
+            "2026-03-01T11:00:00+01:00,pain,calf,4,,'quoted'\r\n";
+        Assert.Equal(0, (await CliRun.Of(["import", Write("formulas.csv", formulas), "--user", "ada@example.com", .. Connection()])).ExitCode);
+
+        await using (var db = _database.OpenContext())
+        {
+            Assert.Equal(["=HYPERLINK(1)", "'=x", "-5 today", "'quoted'"], await db.DiaryEntries.OrderBy(e => e.Value).Select(e => e.Note).ToListAsync());
+        }
+        var exported = await CliRun.Of(["export", "--user", "ada@example.com", .. Connection()]);
+        Assert.Equal(formulas, exported.Output);
+    }
+
+    [Fact]
     public async Task Export_then_import_into_an_empty_account_gives_back_the_same_rows()
     {
         var imported = await CliRun.Of(["import", Write("diary.csv", Diary), "--user", "ada@example.com", .. Connection()]);

@@ -42,6 +42,12 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // "abc" or a number past int's range binds to null, which would quietly drop that answer: name it instead.
+        if (FormFields.RefuseUnreadable(ModelState, Expected))
+        {
+            await LoadAsync();
+            return Page();
+        }
         var answered = Scores.Where(s => s.Value is not null && DiaryVocabulary.CheckinAreas.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value!.Value);
         var problems = answered.SelectMany(a => DiaryEntry.Check(EntryType.Checkin, a.Key, a.Value, null, null)).ToList();
         if (answered.Count == 0)
@@ -61,6 +67,15 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
         await store.AddManyAsync(users.GetUserId(User)!, entries, HttpContext.RequestAborted);
         return Redirect("/checkin#ideas");
     }
+
+    private static string Expected(string field) => field switch
+    {
+        "tz" => "Time zone offset must be whole minutes",
+        "FormId" => "The form's id must be the one the page gave",
+        _ when field.StartsWith("s[", StringComparison.Ordinal) && field.EndsWith(']') =>
+            $"{Areas.Areas.FirstOrDefault(a => a.AreaId == field[2..^1])?.Label ?? "Each area"} must be a whole number from 0 (no concern) to 4 (a big concern)",
+        _ => $"{field} could not be read",
+    };
 
     /// <summary>The ideas to show for an area: all of them, or at urgent or higher only those that ask for no exercise work.</summary>
     public IReadOnlyList<string> IdeasFor(CheckinContent.Area area)

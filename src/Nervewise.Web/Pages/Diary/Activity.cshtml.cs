@@ -35,6 +35,16 @@ public class ActivityModel(DiaryStore store, UserManager<NervewiseUser> users, T
             ? Redirect("/diary/activity")
             : Page();
     }
+
+    protected override string Expected(string field) => field switch
+    {
+        "Minutes" or "OtherMinutes" => $"Minutes must be whole minutes from 0 to {DiaryEntry.MaxDurationMinutes}",
+        "Effort" => "Effort must be a whole number from 0 to 10",
+        "Finished" => "\"It has just finished\" must be ticked or not",
+        _ => base.Expected(field),
+    };
+
+    protected override string FieldName(string column) => column == "value" ? "Effort" : base.FieldName(column);
 }
 
 public static class Slugs

@@ -37,6 +37,16 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         {
             return missing;
         }
+        // A value that did not bind would be null here and clear the stored one: refuse it by name instead.
+        if (FormFields.RefuseUnreadable(ModelState, field => field switch
+        {
+            "Value" => "Value must be a number such as 7 or 3.5",
+            "Duration" => $"Duration must be whole minutes from 0 to {DiaryEntry.MaxDurationMinutes}",
+            _ => $"{field} could not be read",
+        }))
+        {
+            return Page();
+        }
         if (!DateTime.TryParseExact(Time, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             ModelState.AddModelError(string.Empty, "Enter the date and time.");
@@ -72,6 +82,9 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         await store.DeleteAsync(users.GetUserId(User)!, id, HttpContext.RequestAborted);
         return Redirect("/diary");
     }
+
+    /// <summary>What was typed in a field, so a refused value is shown again rather than lost.</summary>
+    public string? Typed(string field, object? value) => FormFields.Typed(ModelState, field, value);
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {

@@ -31,11 +31,18 @@ public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users, Fhi
             ModelState.AddModelError(string.Empty, "Choose a CSV file to import.");
             return Page();
         }
-        IReadOnlyList<DiaryEntry> entries;
+        DiaryStore.ImportResult result;
         try
         {
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            entries = DiaryCsv.Read(reader);
+            // Checked whole first, holding one row at a time, so a bad file costs the database nothing; then read
+            // again and stored in batches inside one transaction (the limit and its measured cost: DiaryCsv.MaxRows).
+            using (var check = DiaryCsv.OpenReader(file.OpenReadStream()))
+            {
+                foreach (var _ in DiaryCsv.ReadEach(check))
+                {
+                }
+            }
+            result = await ImportOnceAsync(file);
         }
         catch (DiaryCsvException ex)
         {
@@ -44,10 +51,40 @@ public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users, Fhi
             ModelState.AddModelError(string.Empty, $"Nothing was imported: {file.FileName} has {(ex.StoppedEarly ? "at least " : "")}{ex.Errors.Count} problem{(ex.Errors.Count == 1 ? "" : "s")}.");
             return Page();
         }
-        var added = await store.ImportAsync(users.GetUserId(User)!, entries, HttpContext.RequestAborted);
+        catch (ImportConflictException)
+        {
+            ModelState.AddModelError(string.Empty,
+                $"Nothing was imported from {file.FileName}: the same entries were being imported at the same time, in another window or on another device. " +
+                "Wait a moment and import it again; entries already in your diary are never added twice.");
+            var page = Page();
+            page.StatusCode = StatusCodes.Status409Conflict;
+            return page;
+        }
+        var added = result.Added;
         Imported = $"Imported {added} new entr{(added == 1 ? "y" : "ies")} from {file.FileName}" +
-            (added < entries.Count ? $"; {entries.Count - added} were already in your diary." : ".");
+            (added < result.Rows ? $"; {result.Rows - added} were already in your diary." : ".");
         return Redirect("/diary/import");
+    }
+
+    /// <summary>
+    /// Stores the file; when a copy of it was being stored at the same moment (a double click, two tabs), tries once more,
+    /// which then finds those rows stored and adds only what is missing.
+    /// </summary>
+    private async Task<DiaryStore.ImportResult> ImportOnceAsync(IFormFile file)
+    {
+        var owner = users.GetUserId(User)!;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var reader = DiaryCsv.OpenReader(file.OpenReadStream());
+                return await store.ImportAsync(owner, DiaryCsv.ReadEach(reader), HttpContext.RequestAborted);
+            }
+            catch (ImportConflictException) when (attempt < 2)
+            {
+                // Nothing of this attempt was kept; the next one reads the file from the start.
+            }
+        }
     }
 
     public async Task<IActionResult> OnGetExportAsync()

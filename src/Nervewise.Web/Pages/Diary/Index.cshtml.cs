@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
@@ -17,13 +18,24 @@ public class DiaryIndexModel(DiaryStore store, UserManager<NervewiseUser> users)
     public int Total { get; private set; }
     public DateOnly? Day { get; private set; }
 
-    public bool HasOlder => Day is null && PageNumber * PageSize < Total;
+    /// <summary>Said instead of a list when the page or day asked for is not there.</summary>
+    public string? Notice { get; private set; }
 
-    public async Task OnGetAsync(int page = 1, string? day = null)
+    public int LastPage => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasOlder => Day is null && PageNumber < LastPage;
+
+    // "page" is read from the query only: Razor Pages keeps its own "page" route value (the page's path), which
+    // model binding would otherwise try first and fail on, leaving every ?page=N at 1.
+    public async Task OnGetAsync([FromQuery(Name = "page")] string? page = null, [FromQuery(Name = "day")] string? day = null)
     {
         var userId = users.GetUserId(User)!;
         if (DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (date.Year is < 1900 or >= 2200)
+            {
+                Notice = $"Diary days are in the years 1900 to 2199, so there is nothing on {day}.";
+                return;
+            }
             Day = date;
             // Local dates span UTC-14 to UTC+14: fetch a wide window, then keep the entries written on that date.
             var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
@@ -32,7 +44,14 @@ public class DiaryIndexModel(DiaryStore store, UserManager<NervewiseUser> users)
             Total = Entries.Count;
             return;
         }
-        PageNumber = Math.Max(1, page);
+        // Anything but a page number from 1 shows the newest page; past the oldest page shows the oldest.
+        var asked = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : 1;
+        Total = await store.CountAsync(userId, HttpContext.RequestAborted);
+        PageNumber = Math.Min(asked, LastPage);
+        if (asked > LastPage && page is not null)
+        {
+            Notice = $"There is no page {asked}; this is the last page, with the oldest entries.";
+        }
         (var items, Total) = await store.PageAsync(userId, PageNumber, PageSize, cancellationToken: HttpContext.RequestAborted);
         Entries = items;
     }

@@ -19,11 +19,17 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(int value)
+    public async Task<IActionResult> OnPostAsync(int? value)
     {
         if (!RegionKnown)
         {
             ModelState.AddModelError(string.Empty, "Choose where you feel it on the body map.");
+            return Page();
+        }
+        // Nothing sent is not a pain of 0.
+        if (value is null && ModelState.GetFieldValidationState("value") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(string.Empty, "Pain is needed: tap a number from 0 (none) to 10 (the worst).");
             return Page();
         }
         if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, null, $"Saved: {DiaryVocabulary.Words(Region!)}, pain {value}/10."))
@@ -32,4 +38,9 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
         }
         return Redirect("/diary/pain");
     }
+
+    protected override string Expected(string field) =>
+        field == "value" ? "Pain must be a whole number from 0 to 10" : base.Expected(field);
+
+    protected override string FieldName(string column) => column == "value" ? "Pain" : base.FieldName(column);
 }

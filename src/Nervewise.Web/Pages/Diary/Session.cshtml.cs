@@ -29,4 +29,13 @@ public class SessionModel(DiaryStore store, UserManager<NervewiseUser> users, Ti
             ? Redirect("/diary/session")
             : Page();
     }
+
+    protected override string Expected(string field) => field switch
+    {
+        "Minutes" => $"Minutes must be whole minutes from 0 to {DiaryEntry.MaxDurationMinutes}",
+        "Pain" => "Pain during it must be a whole number from 0 to 10",
+        _ => base.Expected(field),
+    };
+
+    protected override string FieldName(string column) => column == "value" ? "Pain during it" : base.FieldName(column);
 }

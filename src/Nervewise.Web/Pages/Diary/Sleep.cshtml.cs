@@ -26,4 +26,9 @@ public class SleepModel(DiaryStore store, UserManager<NervewiseUser> users, Time
             ? Redirect("/diary/sleep")
             : Page();
     }
+
+    protected override string Expected(string field) =>
+        field == "Slept" ? "Hours slept must be a number such as 7 or 7.5" : base.Expected(field);
+
+    protected override string FieldName(string column) => column == "value" ? "Hours slept" : base.FieldName(column);
 }

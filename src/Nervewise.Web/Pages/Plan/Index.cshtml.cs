@@ -41,7 +41,8 @@ public class PlanIndexModel(
             await OnGetAsync();
             return Page();
         }
-        var start = Minutes is { } m ? LocalNow.AddMinutes(-m) : LocalNow;
+        // Only a duration the diary takes moves the start back (int.MaxValue minutes is before year 1); the rest is refused by name.
+        var start = Minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
         var saved = $"Saved: {exercise.Name.ToLowerInvariant()}, pain during {Pain}/10. Tomorrow morning, tell us how your pain is.";
         if (!await SaveAsync(start, EntryType.Exercise, Item, Pain, Minutes, null, saved))
         {
@@ -67,6 +68,15 @@ public class PlanIndexModel(
         }
         return Redirect("/plan");
     }
+
+    protected override string Expected(string field) => field switch
+    {
+        "Minutes" => $"Minutes must be whole minutes from 0 to {DiaryEntry.MaxDurationMinutes}",
+        "Pain" or "value" => "Pain must be a whole number from 0 to 10",
+        _ => base.Expected(field),
+    };
+
+    protected override string FieldName(string column) => column == "value" ? "Pain" : base.FieldName(column);
 
     /// <summary>Moves to the stage the plan suggests (or any stage); the change is logged as the person's own.</summary>
     public async Task<IActionResult> OnPostStageAsync(string? stage)
