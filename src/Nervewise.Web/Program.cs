@@ -16,7 +16,8 @@ using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
+builder.Configuration.AddSafeDefaults();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => DatabaseSettings.From(
@@ -29,6 +30,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);
+builder.Services.AddNervewiseForwardedHeaders();
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
@@ -52,6 +54,7 @@ builder.Services.AddRazorPages(options =>
 });
 
 var app = builder.Build();
+app.WarnWhenIncomplete();
 
 if (app.Configuration.GetValue("Database:MigrateOnStart", true))
 {
@@ -63,10 +66,18 @@ else
     await app.Services.EnsureRolesAsync();
 }
 
+// First, so that the rate limits and the scheme see the client behind a configured proxy.
+app.UseNervewiseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    // The API answers a failure with ProblemDetails, never the HTML error page.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), branch => branch.UseExceptionHandler());
     app.UseHsts();
+    if (Https.IsConfigured(app.Configuration))
+    {
+        app.UseHttpsRedirection();
+    }
 }
 // The API answers an empty error status with ProblemDetails; people get a plain page instead
 // (the inner middleware runs first, and the outer one leaves a response that has a body).
@@ -79,6 +90,7 @@ app.UseRateLimiter();
 app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseAuthentication();
+app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
 app.UseAuthorization();
 

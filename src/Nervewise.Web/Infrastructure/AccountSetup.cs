@@ -16,11 +16,11 @@ internal static class AccountSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<NervewiseClaimsFactory>();
 
-        // A password change or sign-out elsewhere ends other sessions within minutes, not half an hour.
+        // Sessions end at once through SessionCheck; this is how often roles and claims are read again.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.AddAntiforgery(options => options.Cookie.SecurePolicy = environment.IsDevelopment()
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always);
+        // The form token's cookie follows the request, so a plain-HTTP trial on loopback can post forms (Always
+        // made every form 500 there). It holds no session: the session cookie below stays Secure outside development.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -35,6 +35,7 @@ internal static class AccountSetup
             options.AccessDeniedPath = "/account/denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             // The API answers with status codes; only pages redirect to the sign-in form.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);

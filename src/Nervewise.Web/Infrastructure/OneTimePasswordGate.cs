@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 using Nervewise.Data.Identity;
 
@@ -35,7 +36,9 @@ internal static class OneTimePasswordGate
         var path = context.Request.Path;
         var gated = context.User.HasClaim(AccountRules.MustChangePasswordClaim, "true")
             && !OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
-            && !Path.HasExtension(path.Value);
+            // Stylesheets and scripts still load, so the change-password page looks right; every other path with a
+            // dot in it (/plan/calendar.ics) is as private as the rest.
+            && context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null;
         if (!gated)
         {
             await next(context);

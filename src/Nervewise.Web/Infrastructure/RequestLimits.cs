@@ -38,7 +38,11 @@ internal static class RequestLimits
         app.Use((context, next) =>
         {
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
-            if (context.Request.ContentLength > limit && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            // Not when an error page is re-executed for this request: the body was already accepted, and the
+            // page's own form limit would turn a 500 into 413.
+            var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                || context.Features.Get<IExceptionHandlerFeature>() is not null;
+            if (context.Request.ContentLength > limit && !reExecuted)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return Task.CompletedTask;

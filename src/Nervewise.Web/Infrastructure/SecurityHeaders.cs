@@ -15,6 +15,16 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // Health data must not stay in a browser's or a proxy's cache: no-store unless the response chose its own
+        // caching (static assets do, and carry nothing private).
+        context.Response.OnStarting(() =>
+        {
+            if (!context.Response.Headers.ContainsKey("Cache-Control"))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
         await next(context);
     });
 }

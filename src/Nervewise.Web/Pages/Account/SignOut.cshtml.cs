@@ -15,6 +15,11 @@ public class SignOutModel(SignInManager<NervewiseUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp ends every session of the account, also a cookie copied elsewhere (SessionCheck).
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect("/");
     }
