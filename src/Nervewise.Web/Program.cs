@@ -11,6 +11,7 @@ using Nervewise.Web.Account;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Email;
 using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
@@ -29,6 +30,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);
+builder.Services.AddNervewiseEmail(builder.Configuration);
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();

@@ -14,6 +14,7 @@ internal static class AccountSetup
         services.AddIdentity<NervewiseUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<NervewiseDbContext>()
             .AddDefaultTokenProviders()
+            .AddNervewiseRules()
             .AddClaimsPrincipalFactory<NervewiseClaimsFactory>();
 
         // A password change or sign-out elsewhere ends other sessions within minutes, not half an hour.
