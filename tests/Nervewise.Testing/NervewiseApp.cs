@@ -21,6 +21,8 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     }
 
     private static readonly ConditionalWeakTable<HttpClient, NervewiseApp> Clients = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NervewiseApp> Served = new();
+    private string? _servedAt;
 
     /// <summary>The mail this app sent: a pickup folder of its own, unless a test points it at an SMTP server.</summary>
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), "nervewise-tests", "mail-" + Guid.NewGuid().ToString("N")));
@@ -28,6 +30,12 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     /// <summary>The app a client made by <see cref="Browser"/> or CreateClient talks to, for helpers that get only the client.</summary>
     public static NervewiseApp Of(HttpClient client) =>
         Clients.TryGetValue(client, out var app) ? app : throw new InvalidOperationException("This client was not made by a NervewiseApp.");
+
+    /// <summary>The app serving <paramref name="address"/> on loopback, for browser page objects that know only the page.</summary>
+    public static NervewiseApp ServingAt(Uri address) =>
+        Served.TryGetValue(address.GetLeftPart(UriPartial.Authority), out var app)
+            ? app
+            : throw new InvalidOperationException($"No NervewiseApp serves {address}.");
 
     protected override void ConfigureClient(HttpClient client)
     {
@@ -47,6 +55,10 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
 
     public override async ValueTask DisposeAsync()
     {
+        if (_servedAt is not null)
+        {
+            Served.TryRemove(_servedAt, out _);
+        }
         await base.DisposeAsync();
         if (Directory.Exists(Mailbox.Folder))
         {
@@ -62,7 +74,9 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address);
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _servedAt = address.GetLeftPart(UriPartial.Authority);
+        Served[_servedAt] = this;
+        return address;
     }
 }
