@@ -29,7 +29,8 @@ public static class DataServices
     public static IdentityBuilder AddNervewiseIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<NervewiseUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<NervewiseDbContext>();
+            .AddEntityFrameworkStores<NervewiseDbContext>()
+            .AddNervewiseRules();
 
     public static void Configure(DatabaseSettings settings, DbContextOptionsBuilder options)
     {

@@ -11,6 +11,7 @@ using Nervewise.Web.Account;
 using Nervewise.Web.Api;
 using Nervewise.Web.Assessment;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Email;
 using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
@@ -31,6 +32,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("databa
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);
 builder.Services.AddNervewiseForwardedHeaders();
+builder.Services.AddNervewiseEmail(builder.Configuration);
 builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,14 +20,51 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
+    private static readonly ConditionalWeakTable<HttpClient, NervewiseApp> Clients = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NervewiseApp> Served = new();
+    private string? _servedAt;
+
+    /// <summary>The mail this app sent: a pickup folder of its own, unless a test points it at an SMTP server.</summary>
+    public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), "nervewise-tests", "mail-" + Guid.NewGuid().ToString("N")));
+
+    /// <summary>The app a client made by <see cref="Browser"/> or CreateClient talks to, for helpers that get only the client.</summary>
+    public static NervewiseApp Of(HttpClient client) =>
+        Clients.TryGetValue(client, out var app) ? app : throw new InvalidOperationException("This client was not made by a NervewiseApp.");
+
+    /// <summary>The app serving <paramref name="address"/> on loopback, for browser page objects that know only the page.</summary>
+    public static NervewiseApp ServingAt(Uri address) =>
+        Served.TryGetValue(address.GetLeftPart(UriPartial.Authority), out var app)
+            ? app
+            : throw new InvalidOperationException($"No NervewiseApp serves {address}.");
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Clients.AddOrUpdate(client, this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Email:PickupFolder", Mailbox.Folder);
         // Test classes register many people from one address; the limits' own tests set small ones.
         builder.UseSetting("RateLimits:SignInAttempts", "10000");
         builder.UseSetting("RateLimits:Registrations", "10000");
         builder.UseSetting("RateLimits:InviteAttempts", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton(settings));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_servedAt is not null)
+        {
+            Served.TryRemove(_servedAt, out _);
+        }
+        await base.DisposeAsync();
+        if (Directory.Exists(Mailbox.Folder))
+        {
+            Directory.Delete(Mailbox.Folder, recursive: true);
+        }
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
@@ -37,7 +75,9 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address);
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _servedAt = address.GetLeftPart(UriPartial.Authority);
+        Served[_servedAt] = this;
+        return address;
     }
 }

@@ -14,6 +14,7 @@ internal static class AccountSetup
         services.AddIdentity<NervewiseUser, IdentityRole>(AccountRules.Apply)
             .AddEntityFrameworkStores<NervewiseDbContext>()
             .AddDefaultTokenProviders()
+            .AddNervewiseRules()
             .AddClaimsPrincipalFactory<NervewiseClaimsFactory>();
 
         // Sessions end at once through SessionCheck; this is how often roles and claims are read again.

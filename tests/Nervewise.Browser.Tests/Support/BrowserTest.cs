@@ -20,6 +20,9 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     protected Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The mail the app sent (its own pickup folder).</summary>
+    protected Mailbox Mailbox => _app.Mailbox;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

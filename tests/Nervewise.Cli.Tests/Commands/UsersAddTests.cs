@@ -38,6 +38,8 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.NotNull(user);
         Assert.True(await users.CheckPasswordAsync(user, password));
         Assert.True(user.MustChangePassword);
+        // An administrator vouched for the address: the account can sign in without a confirmation link.
+        Assert.True(user.EmailConfirmed);
         Assert.Equal([Roles.Clinician], await users.GetRolesAsync(user));
     }
 
@@ -80,6 +82,8 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
 
     [Theory]
     [InlineData("not-an-email", "--role", "patient", "EMAIL 'not-an-email' is not an email address.")]
+    [InlineData("a@b", "--role", "patient", "EMAIL 'a@b' is not an email address.")]
+    [InlineData("<svg onload=alert(1)>@x.example", "--role", "patient", "EMAIL '<svg onload=alert(1)>@x.example' is not an email address.")]
     [InlineData("ada@example.com", "--role", "admin", "'admin'")]
     public async Task Wrong_input_exits_2_naming_what_is_wrong_and_writes_nothing(string email, string option, string value, string message)
     {

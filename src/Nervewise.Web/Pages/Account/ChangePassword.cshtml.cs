@@ -38,7 +38,7 @@ public class ChangePasswordModel(UserManager<NervewiseUser> users, SignInManager
             foreach (var error in result.Errors)
             {
                 var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "That is not your current password." : AccountErrors.Friendly(error));
             }
             return Page();
         }
@@ -64,7 +64,7 @@ public class ChangePasswordModel(UserManager<NervewiseUser> users, SignInManager
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "Use at least {2} characters.")]
+        // Length and strength are Identity's validators (AccountRules), the same as at registration.
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 

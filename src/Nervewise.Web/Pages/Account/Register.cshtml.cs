@@ -5,16 +5,23 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
+using Nervewise.Web.Email;
 
 namespace Nervewise.Web.Pages.Account;
 
+/// <summary>
+/// Registration answers the same whether or not the email has an account (ADR 17): a new email gets an unconfirmed
+/// account and a confirmation link; an existing one gets a note to its owner, and nothing changes.
+/// </summary>
 [AllowAnonymous]
 public class RegisterModel(
     UserManager<NervewiseUser> users,
-    SignInManager<NervewiseUser> signIn,
     NervewiseDbContext db,
+    AccountMail mail,
     TimeProvider clock) : PageModel
 {
+    public const string CheckEmailPath = "/account/check-email";
+
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
@@ -22,59 +29,76 @@ public class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var email = Input.Email.Trim();
+        if (ModelState.IsValid && EmailRule.Check(email) is { } problem)
+        {
+            ModelState.AddModelError("Input.Email", problem);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = new NervewiseUser
+        // The password rules first, on an account not yet saved: a weak password is refused alike for new and known emails.
+        var user = new NervewiseUser { UserName = email, Email = email, CreatedAt = clock.GetUtcNow() };
+        foreach (var validator in users.PasswordValidators)
         {
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        // The account and its role are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
+            var checkedPassword = await validator.ValidateAsync(users, user, Input.Password);
+            foreach (var error in checkedPassword.Errors)
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
-                ModelState.AddModelError(field, Friendly(error));
+                ModelState.AddModelError("Input.Password", AccountErrors.Friendly(error));
             }
+        }
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var role = await users.AddToRoleAsync(user, Roles.Patient);
-        if (!role.Succeeded)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            throw new InvalidOperationException($"Could not give the new account its role: {DatabaseInitializer.Describe(role)}");
+            // Hash anyway, so that a known email takes about as long as a new one.
+            users.PasswordHasher.HashPassword(existing, Input.Password);
+            mail.SendAlreadyRegistered(existing.Email!, Request);
+            return Redirect(CheckEmailPath);
         }
-        await transaction.CommitAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
-        // The first run: what Nervewise does, the questions, then a first week that fits (skippable).
-        return Redirect("/welcome");
-    }
 
-    // Identity's own wording names user names; ours speaks of emails.
-    private static string Friendly(IdentityError error) => error.Code switch
-    {
-        "DuplicateUserName" or "DuplicateEmail" => "An account with this email already exists. Try signing in instead.",
-        "InvalidEmail" or "InvalidUserName" => "Enter an email address like name@example.com.",
-        _ => error.Description,
-    };
+        // The account and its role are saved together or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var created = await users.CreateAsync(user, Input.Password);
+            if (!created.Succeeded)
+            {
+                if (created.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail"))
+                {
+                    // Registered a moment ago by another request: answer as for any known email.
+                    mail.SendAlreadyRegistered(email, Request);
+                    return Redirect(CheckEmailPath);
+                }
+                foreach (var error in created.Errors)
+                {
+                    ModelState.AddModelError(AccountErrors.IsAboutPassword(error) ? "Input.Password" : "Input.Email", AccountErrors.Friendly(error));
+                }
+                return Page();
+            }
+
+            var role = await users.AddToRoleAsync(user, Roles.Patient);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not give the new account its role: {DatabaseInitializer.Describe(role)}");
+            }
+            await transaction.CommitAsync();
+        }
+        await mail.SendConfirmationAsync(user, Request);
+        return Redirect(CheckEmailPath);
+    }
 
     public sealed class RegisterInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-        [StringLength(256, ErrorMessage = "That email address is too long.")]
         public string Email { get; set; } = "";
 
+        // Length and strength are Identity's validators (AccountRules), shared with every page that sets a password.
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(128, MinimumLength = AccountRules.MinimumPasswordLength,
-            ErrorMessage = "Use at least {2} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 

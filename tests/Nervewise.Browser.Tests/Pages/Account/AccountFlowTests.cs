@@ -34,6 +34,49 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
     }
 
     [Fact]
+    public async Task A_person_who_forgot_their_password_chooses_a_new_one_from_the_emailed_link()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).RegisterAsync("ada@example.com", Password);
+        await new SiteHeader(page).SignOutAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync("ada@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If an account uses that email");
+
+        var link = Nervewise.Testing.Mailbox.Link(await Mailbox.NewestToAsync("ada@example.com", count: 2));
+        await page.GotoAsync(link.ToString());
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a fresh start phrase");
+        await page.GetByLabel("Type the new password again").FillAsync("a fresh start phrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password has been changed");
+
+        await page.GotoAsync("/account/sign-in");
+        await new SignInPage(page).SignInAsync("ada@example.com", "a fresh start phrase");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Registering_with_a_known_email_shows_the_same_check_your_email_page()
+    {
+        var page = await OpenAsync(Desktop);
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).RegisterAsync("ada@example.com", Password);
+        await new SiteHeader(page).SignOutAsync();
+
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).SubmitAsync("ada@example.com", "another good phrase");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/account/check-email").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        Assert.Equal("Someone tried to create a Nervewise account with your email",
+            (await Mailbox.NewestToAsync("ada@example.com", count: 2)).Subject);
+    }
+
+    [Fact]
     public async Task The_public_pages_fit_a_phone_and_a_desktop_without_sideways_scrolling()
     {
         foreach (var (viewport, label) in new[] { (Phone, "360"), (Desktop, "1280") })
@@ -61,6 +104,12 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
         await page.Keyboard.TypeAsync(Password);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+
+        // The confirmation page's one button, pressed from the keyboard.
+        await page.GotoAsync(Nervewise.Testing.Mailbox.Link(await Mailbox.NewestToAsync("kai@example.com")).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Nervewise" })).ToBeVisibleAsync();
