@@ -80,6 +80,7 @@ app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseAuthentication();
 app.UseOneTimePasswordGate();
+app.UseTwoFactorGate();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
