@@ -94,6 +94,7 @@ app.UseDeclaredSizeLimits();
 app.UseAuthentication();
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
+app.UseTwoFactorGate();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -18,6 +18,10 @@ internal sealed class NervewiseClaimsFactory(
         {
             identity.AddClaim(new Claim(AccountRules.MustChangePasswordClaim, "true"));
         }
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorGate.EnrolledClaim, "true"));
+        }
         return identity;
     }
 }

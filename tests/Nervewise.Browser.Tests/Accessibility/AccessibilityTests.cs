@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/diary/import/{handler?}", "/diary/timeline", "/diary/triggers",
         "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/report", "/sharing",
         "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/safety/check",
+        "/account/two-factor", "/account/two-factor/setup", "/account/sign-in/code",
     ];
 
     /// <summary>Not HTML, so not audited: a calendar file.</summary>
@@ -215,10 +216,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         var clinician = await OpenAsync(Desktop);
         await clinician.GotoAsync("/account/register");
         await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
-        await MakeClinicianAsync("physio@example.com");
-        await new SiteHeader(clinician).SignOutAsync();
-        await clinician.GotoAsync("/account/sign-in");
-        await new SignInPage(clinician).SignInAsync("physio@example.com", "careful clinical notes");
+        await MakeClinicianAsync(clinician, "physio@example.com", "careful clinical notes");
 
         await VisitAsync(clinician, "/clinic", "caseload, empty");
         var codeBox = clinician.GetByRole(AriaRole.Textbox, new() { Name = "Invite code" });
@@ -254,7 +252,37 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await Assertions.Expect(person.GetByText("Keep the slider sessions short this week.")).ToBeVisibleAsync();
         await VisitAsync(person, "/plan/settings", "plan settings, changed by the clinician");
 
+        await TwoFactorPagesAsync(clinician);
+
         _audit.AssertNoSeriousViolations();
+    }
+
+    /// <summary>Two-step sign-in as a clinician has it: on, moved to a new phone, a code refused, on again, signing in.</summary>
+    private async Task TwoFactorPagesAsync(IPage clinician)
+    {
+        await VisitAsync(clinician, "/account/two-factor", "two-step sign-in, on");
+        await clinician.GetByLabel("Your password, or a code from your app").FillAsync("careful clinical notes");
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Move to a new phone" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Set up two-step sign-in", Level = 1 })).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(clinician, "two-step sign-in set-up");
+        await clinician.GetByLabel("6-number code").FillAsync("12ab56");
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
+        await Assertions.Expect(clinician.Locator(".field-error:not(:empty)")).ToContainTextAsync("numbers only");
+        await _audit.BothWidthsAsync(clinician, "two-step sign-in set-up, code refused");
+        var (key, _) = await new TwoFactorSetupPage(clinician).TurnOnAsync();
+        await _audit.BothWidthsAsync(clinician, "two-step sign-in on, recovery codes");
+
+        await new SiteHeader(clinician).SignOutAsync();
+        await clinician.GotoAsync("/account/sign-in");
+        await new SignInPage(clinician).SignInAsync("physio@example.com", "careful clinical notes");
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Type the code from your app", Level = 1 })).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(clinician, "sign-in, code from the app");
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Sign in with a recovery code", Level = 1 })).ToBeVisibleAsync();
+        await _audit.BothWidthsAsync(clinician, "sign-in, recovery code");
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "Use a code from the app instead" }).ClickAsync();
+        await new SignInCodePage(clinician).EnterAsync(Nervewise.Testing.Totp.Code(key));
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
     }
 
     private async Task VisitAsync(IPage page, string path, string name)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
+using Nervewise.Browser.Tests.Pages.Account;
 using Nervewise.Testing;
 
 namespace Nervewise.Browser.Tests.Support;
@@ -64,14 +65,26 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
             null, new PageWaitForFunctionOptions { Timeout = 15_000 });
     }
 
-    /// <summary>Gives an account the clinician role, as `nervewise users add --role clinician` would.</summary>
-    protected async Task MakeClinicianAsync(string email)
+    /// <summary>
+    /// Gives a signed-in account the clinician role, as `nervewise users add --role clinician` would, then signs in
+    /// again on that page and sets up two-step sign-in, which the app asks of clinicians before anything else.
+    /// Returns the authenticator key.
+    /// </summary>
+    protected async Task<string> MakeClinicianAsync(IPage page, string email, string password)
     {
-        using var scope = _app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        var added = await users.AddToRoleAsync(user, Roles.Clinician);
-        Assert.True(added.Succeeded);
+        using (var scope = _app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+            var added = await users.AddToRoleAsync(user, Roles.Clinician);
+            Assert.True(added.Succeeded);
+        }
+        await new SiteHeader(page).SignOutAsync();
+        await page.GotoAsync("/account/sign-in");
+        await new SignInPage(page).SignInAsync(email, password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/account/two-factor/setup").ToString());
+        var (key, _) = await new TwoFactorSetupPage(page).TurnOnAsync();
+        return key;
     }
 
     /// <summary>Saves a full-page screenshot under the test output, for a person to look at.</summary>

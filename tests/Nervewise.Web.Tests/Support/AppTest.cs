@@ -20,7 +20,15 @@ public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
         App = new NervewiseApp(Database.Settings);
     }
 
-    /// <summary>A signed-in clinician: registered, given the role (as `nervewise users add --role clinician` would), signed in again.</summary>
+    private readonly Dictionary<string, string> _authenticatorKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each clinician's authenticator key, for tests that sign one in again.</summary>
+    public IReadOnlyDictionary<string, string> AuthenticatorKeys => _authenticatorKeys;
+
+    /// <summary>
+    /// A signed-in clinician: registered, given the role (as `nervewise users add --role clinician` would), signed in
+    /// again and enrolled in two-step sign-in, which clinicians need before they reach anything else.
+    /// </summary>
     public async Task<HttpClient> ClinicianAsync(string email)
     {
         var client = App.Browser();
@@ -33,6 +41,7 @@ public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
         }
         await client.SignOutAsync();
         await client.SignInAsync(email);
+        _authenticatorKeys[email] = (await client.EnrolTwoFactorAsync()).Key;
         return client;
     }
 

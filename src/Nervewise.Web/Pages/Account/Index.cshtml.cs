@@ -9,6 +9,8 @@ public class AccountIndexModel(UserManager<NervewiseUser> users) : PageModel
 {
     public string Email { get; private set; } = "";
     public string Role { get; private set; } = "";
+    public bool Clinician { get; private set; }
+    public bool TwoFactor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -18,7 +20,9 @@ public class AccountIndexModel(UserManager<NervewiseUser> users) : PageModel
             return Challenge();
         }
         Email = user.Email ?? "";
-        Role = await users.IsInRoleAsync(user, Roles.Clinician) ? "Clinician" : "Personal";
+        Clinician = await users.IsInRoleAsync(user, Roles.Clinician);
+        Role = Clinician ? "Clinician" : "Personal";
+        TwoFactor = user.TwoFactorEnabled;
         return Page();
     }
 }

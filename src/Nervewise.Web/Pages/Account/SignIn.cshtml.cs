@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Email;
 
@@ -37,25 +38,41 @@ public class SignInModel(SignInManager<NervewiseUser> signIn, TimeProvider clock
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
-        var check = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (user is not null && check.IsNotAllowed)
+        var expired = user is not null && user.MustChangePassword
+            && clock.GetUtcNow() > user.CreatedAt + AccountRules.OneTimePasswordLifetime;
+        // An expired one-time password is only checked, never signed in; otherwise Identity signs in, or asks for
+        // the second step when the account has two-step sign-in on.
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : expired ? await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true)
+            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (user is not null && result.IsNotAllowed)
         {
             return await NotConfirmedAsync(user);
         }
-        if (user is null || !check.Succeeded)
+        if (user is null || result.IsLockedOut)
+        {
+            // These answers would come without hashing the password: hash it anyway, so the time taken does not
+            // tell a stranger which emails have accounts.
+            HashLikeARealAccount(Input.Password);
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect(QueryHelpers.AddQueryString("/account/sign-in/code", new Dictionary<string, string?>
+            {
+                ["ReturnUrl"] = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null,
+                ["RememberMe"] = Input.RememberMe ? "true" : null,
+            }));
+        }
+        if (user is null || !result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, WrongPassword);
             return Page();
         }
-        if (user.MustChangePassword && clock.GetUtcNow() > user.CreatedAt + AccountRules.OneTimePasswordLifetime)
+        if (expired)
         {
             ModelState.AddModelError(string.Empty, OneTimePasswordExpired);
             return Page();
         }
-
-        await signIn.SignInAsync(user, Input.RememberMe);
         if (user.MustChangePassword)
         {
             return Redirect("/account/change-password?first=true");
@@ -69,10 +86,14 @@ public class SignInModel(SignInManager<NervewiseUser> signIn, TimeProvider clock
     /// </summary>
     private async Task<IActionResult> NotConfirmedAsync(NervewiseUser user)
     {
-        if (user.EmailConfirmed || await signIn.UserManager.IsLockedOutAsync(user)
-            || !await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+        var lockedOut = await signIn.UserManager.IsLockedOutAsync(user);
+        if (lockedOut)
         {
-            if (!user.EmailConfirmed && !await signIn.UserManager.IsLockedOutAsync(user))
+            HashLikeARealAccount(Input.Password);
+        }
+        if (user.EmailConfirmed || lockedOut || !await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+        {
+            if (!user.EmailConfirmed && !lockedOut)
             {
                 await signIn.UserManager.AccessFailedAsync(user);
             }
@@ -82,6 +103,17 @@ public class SignInModel(SignInManager<NervewiseUser> signIn, TimeProvider clock
         await mail.SendConfirmationAsync(user, Request);
         ModelState.AddModelError(string.Empty, EmailNotConfirmed);
         return Page();
+    }
+
+    // Made once, with the app's own hasher and settings, from a password nobody knows.
+    private static string? _dummyHash;
+
+    private void HashLikeARealAccount(string password)
+    {
+        var hasher = signIn.UserManager.PasswordHasher;
+        var nobody = new NervewiseUser();
+        _dummyHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(nobody, _dummyHash, password);
     }
 
     public sealed class SignInInput

@@ -59,10 +59,7 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
         var clinician = await OpenAsync(Desktop);
         await clinician.GotoAsync("/account/register");
         await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
-        await MakeClinicianAsync("physio@example.com");
-        await new SiteHeader(clinician).SignOutAsync();
-        await clinician.GotoAsync("/account/sign-in");
-        await new SignInPage(clinician).SignInAsync("physio@example.com", "careful clinical notes");
+        await MakeClinicianAsync(clinician, "physio@example.com", "careful clinical notes");
         foreach (var code in codes)
         {
             await clinician.GotoAsync("/clinic");

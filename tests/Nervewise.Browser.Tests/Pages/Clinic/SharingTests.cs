@@ -25,10 +25,7 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         var clinician = await OpenAsync(Desktop);
         await clinician.GotoAsync("/account/register");
         await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
-        await MakeClinicianAsync("physio@example.com");
-        await new SiteHeader(clinician).SignOutAsync();
-        await clinician.GotoAsync("/account/sign-in");
-        await new SignInPage(clinician).SignInAsync("physio@example.com", "careful clinical notes");
+        await MakeClinicianAsync(clinician, "physio@example.com", "careful clinical notes");
         await new SiteHeader(clinician).GoToAsync("Caseload");
         await clinician.GetByRole(AriaRole.Textbox, new() { Name = "Invite code" }).FillAsync(code.ToLowerInvariant());
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add to my caseload" }).ClickAsync();

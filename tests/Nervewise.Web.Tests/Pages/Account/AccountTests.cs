@@ -152,6 +152,9 @@ public abstract class AccountTests(DatabaseProvider provider) : AppTest(provider
             ["Input.ConfirmPassword"] = "my own good phrase",
         });
 
+        // A clinician then sets up two-step sign-in before anything else.
+        Assert.Equal(TwoFactorForms.SetupPath, (await client.GetAsync("/today")).Headers.Location?.OriginalString);
+        await client.EnrolTwoFactorAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/today")).StatusCode);
         var me = await client.GetFromJsonAsync<Me>("/api/v1/me");
         Assert.False(me!.MustChangePassword);
