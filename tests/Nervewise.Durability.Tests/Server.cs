@@ -21,6 +21,10 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
 
     public string LogTail => _current?.LogTail ?? "";
 
+    /// <summary>Where the app writes its mail (no SMTP server here), read for confirmation links.</summary>
+    public Nervewise.Testing.Mailbox Mailbox { get; } =
+        new(Path.Combine(Path.GetTempPath(), "nervewise-tests", "durable-mail-" + Guid.NewGuid().ToString("N")));
+
     /// <summary>Launches the app without waiting for it, as a process supervisor does.</summary>
     public WebAppProcess Launch()
     {
@@ -66,6 +70,10 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
     {
         _current?.Dispose();
         _probe.Dispose();
+        if (Directory.Exists(Mailbox.Folder))
+        {
+            Directory.Delete(Mailbox.Folder, recursive: true);
+        }
     }
 
     private Dictionary<string, string> Environment() => new()
@@ -77,6 +85,7 @@ internal sealed class Server(DatabaseSettings database) : IDisposable
         ["Database__Provider"] = database.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
         ["ConnectionStrings__Nervewise"] = database.ConnectionString,
         ["Database__MigrateOnStart"] = "true",
+        ["Email__PickupFolder"] = Mailbox.Folder,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         // Names the moments EF Core starts migrating and takes its lock, so a start-up can be killed right there.

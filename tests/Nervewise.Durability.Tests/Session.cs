@@ -16,7 +16,7 @@ internal sealed partial class Session(HttpClient http, Server server)
 
     public Server Server => server;
 
-    /// <summary>Registers through the form, as a person does, which also signs them in.</summary>
+    /// <summary>Registers through the form and the confirmation link, as a person does, which also signs them in.</summary>
     public static async Task<Session> RegisterAsync(HttpClient http, Server server, string email)
     {
         var session = new Session(http, server);
@@ -36,6 +36,20 @@ internal sealed partial class Session(HttpClient http, Server server)
             }),
         });
         Assert.True(registered.StatusCode == HttpStatusCode.Redirect, $"Registration answered {(int)registered.StatusCode}.");
+
+        // Then the link in the confirmation message, and its button, which signs in.
+        var link = Nervewise.Testing.Mailbox.Link(await server.Mailbox.NewestToAsync(email));
+        using var confirmPage = await session.SendAsync(new HttpRequestMessage(HttpMethod.Get, link.PathAndQuery));
+        var confirmToken = TokenPattern().Match(await confirmPage.Content.ReadAsStringAsync());
+        Assert.True(confirmToken.Success, "The confirmation page has no antiforgery token.");
+        using var confirmed = await session.SendAsync(new HttpRequestMessage(HttpMethod.Post, link.PathAndQuery)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(confirmToken.Groups[1].Value),
+            }),
+        });
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"Confirmation answered {(int)confirmed.StatusCode}.");
 
         using var me = await session.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/me"));
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);

@@ -29,7 +29,9 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
 
     /// <summary>The app a client made by <see cref="Browser"/> or CreateClient talks to, for helpers that get only the client.</summary>
     public static NervewiseApp Of(HttpClient client) =>
-        Clients.TryGetValue(client, out var app) ? app : throw new InvalidOperationException("This client was not made by a NervewiseApp.");
+        Clients.TryGetValue(client, out var app) ? app
+        : client.BaseAddress is { } address && Served.TryGetValue(address.GetLeftPart(UriPartial.Authority), out var served) ? served
+        : throw new InvalidOperationException("This client was not made by a NervewiseApp, nor does it talk to one on loopback.");
 
     /// <summary>The app serving <paramref name="address"/> on loopback, for browser page objects that know only the page.</summary>
     public static NervewiseApp ServingAt(Uri address) =>
