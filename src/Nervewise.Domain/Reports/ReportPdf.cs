@@ -6,7 +6,10 @@ using PdfSharp.Pdf;
 
 namespace Nervewise.Domain.Reports;
 
-/// <summary>The appointment report as an A4 PDF, drawn with PDFsharp and the embedded DejaVu fonts.</summary>
+/// <summary>
+/// The appointment report as an A4 PDF, drawn with PDFsharp and the embedded DejaVu fonts, finished by
+/// <see cref="PdfFinish"/> so that it passes `qpdf --check` and its XMP metadata escapes markup.
+/// </summary>
 public static class ReportPdf
 {
     private const double Margin = 50;
@@ -22,7 +25,12 @@ public static class ReportPdf
     {
         _ = Fonts.Value;
         using var document = new PdfDocument();
-        document.Info.Title = $"Nervewise summary for {report.Who}";
+        // PDFsharp's own compression leaves streams unterminated: it saves them plain and PdfFinish compresses them.
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+        var title = $"Nervewise summary for {report.Who}";
+        document.Info.Title = title;
+        document.Info.CreationDate = report.Made.UtcDateTime;
         var writer = new PageWriter(document);
 
         writer.Text($"Nervewise summary for {report.Who}", 16, bold: true);
@@ -60,7 +68,7 @@ public static class ReportPdf
 
         using var output = new MemoryStream();
         document.Save(output, false);
-        return output.ToArray();
+        return PdfFinish.Finish(output.ToArray(), PdfFinish.Xmp(title, document.Info.Producer, report.Made));
     }
 
     /// <summary>Writes top to bottom, starting a new A4 page when one is full.</summary>

@@ -1,4 +1,5 @@
 using Nervewise.Simulation;
+using Nervewise.Testing;
 
 namespace Nervewise.Cli.Tests.Commands;
 
@@ -26,6 +27,27 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("summary.pdf", run.Output, StringComparison.Ordinal);
         Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(target)[..5]);
         Assert.False(File.Exists(target + ".partial"));
+        var (exitCode, output) = Qpdf.Check(File.ReadAllBytes(target));
+        Assert.True(exitCode == 0, $"qpdf --check exited {exitCode}:\n{output}");
+    }
+
+    [Fact]
+    public async Task A_diary_file_name_with_markup_is_escaped_in_the_pdf_s_xmp_metadata()
+    {
+        // The report is named after the diary file, which may be called anything.
+        var diary = Path.Combine(_folder, "<svg onload=alert(1)>.csv");
+        File.Copy(Diary(), diary);
+        var target = Path.Combine(_folder, "summary.pdf");
+
+        Assert.Equal(0, (await CliRun.Of("report", diary, "-o", target)).ExitCode);
+
+        var pdf = File.ReadAllBytes(target);
+        var text = System.Text.Encoding.UTF8.GetString(pdf);
+        var packet = text[text.IndexOf("<?xpacket begin", StringComparison.Ordinal)..text.IndexOf("<?xpacket end", StringComparison.Ordinal)];
+        Assert.Contains("Nervewise summary for &lt;svg onload=alert(1)&gt;</rdf:li>", packet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", packet, StringComparison.Ordinal);
+        var (exitCode, output) = Qpdf.Check(pdf);
+        Assert.True(exitCode == 0, output);
     }
 
     [Fact]
