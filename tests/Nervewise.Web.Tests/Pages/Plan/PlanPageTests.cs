@@ -89,7 +89,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
 
     [Theory]
     [InlineData("hamstring-curl", "2", "Choose an exercise from your plan.")]
-    [InlineData("slump-slider", "11", "Value must be the highest pain during it, 0 to 10, not 11.")]
+    [InlineData("slump-slider", "11", "Pain must be the highest pain during it, 0 to 10, not 11.")]
     public async Task A_log_that_does_not_fit_is_refused_with_a_message_and_nothing_is_saved(string item, string pain, string message)
     {
         var client = await SignedInAsync();
