@@ -53,6 +53,7 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
         builder.UseSetting("RateLimits:SignInAttempts", "10000");
         builder.UseSetting("RateLimits:Registrations", "10000");
         builder.UseSetting("RateLimits:InviteAttempts", "10000");
+        builder.UseSetting("RateLimits:EmailRequests", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton(settings));
     }
 

@@ -21,6 +21,10 @@ public sealed class AccountRateLimitSettings
     public int Registrations { get; set; } = 10;
     public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Posts that send mail or spend an emailed link (forgotten password, reset, confirmation), per address.</summary>
+    public int EmailRequests { get; set; } = 10;
+    public TimeSpan EmailWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Invite codes tried (right or wrong), counted per signed-in account and, apart, per address.</summary>
     public int InviteAttempts { get; set; } = 10;
     public TimeSpan InviteWindow { get; set; } = TimeSpan.FromMinutes(15);
@@ -116,13 +120,22 @@ internal static class AccountRateLimits
             return null;
         }
         var path = context.Request.Path;
-        if (path.Equals("/account/sign-in", StringComparison.OrdinalIgnoreCase))
+        // The second step shares the first step's budget: codes are guessed like passwords.
+        if (path.Equals("/account/sign-in", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/account/sign-in/code", StringComparison.OrdinalIgnoreCase))
         {
             return ("sign-in", settings.SignInAttempts, settings.SignInWindow);
         }
         if (path.Equals("/account/register", StringComparison.OrdinalIgnoreCase))
         {
             return ("register", settings.Registrations, settings.RegistrationWindow);
+        }
+        // Without a limit, the forgotten-password form would mail any account's owner as often as a stranger liked.
+        if (path.Equals("/account/forgot-password", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/account/reset-password", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/account/confirm-email", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("email", settings.EmailRequests, settings.EmailWindow);
         }
         return null;
     }

@@ -54,6 +54,42 @@ public sealed class RateLimitTests() : AppTest(DatabaseProvider.Sqlite)
     }
 
     [Fact]
+    public async Task Forgotten_password_requests_beyond_the_limit_get_429_and_send_no_more_mail()
+    {
+        var app = App.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:EmailRequests", "2"));
+        await app.Browser().RegisterAsync("ada@example.com"); // one confirmation post
+        var mailbox = NervewiseApp.Of(app.Browser()).Mailbox;
+        var before = mailbox.To("ada@example.com").Count;
+
+        using var first = await app.Browser().SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "ada@example.com" });
+        using var refused = await app.Browser().SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "ada@example.com" });
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await mailbox.NewestToAsync("ada@example.com", before + 1);
+        await Task.Delay(500);
+        Assert.Equal(before + 1, mailbox.To("ada@example.com").Count);
+    }
+
+    [Fact]
+    public async Task The_second_sign_in_step_shares_the_sign_in_limit()
+    {
+        var app = Limited(signIns: 2, registrations: 10);
+        for (var i = 0; i < 2; i++)
+        {
+            using var attempt = await app.Browser().SubmitAsync("/account/sign-in", new Dictionary<string, string>
+            {
+                ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "not a password at all",
+            });
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, attempt.StatusCode);
+        }
+        using var code = await app.Browser().PostAsync("/account/sign-in/code", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Code"] = "123456" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, code.StatusCode);
+    }
+
+    [Fact]
     public async Task Other_posts_are_not_limited()
     {
         var app = Limited(signIns: 1, registrations: 1);
