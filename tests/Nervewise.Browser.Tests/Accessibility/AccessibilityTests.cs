@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/report", "/sharing",
         "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/safety/check",
         "/account/two-factor", "/account/two-factor/setup", "/account/sign-in/code",
+        "/account/forgot-password", "/account/check-email", "/account/confirm-email", "/account/reset-password",
     ];
 
     /// <summary>Not HTML, so not audited: a calendar file.</summary>
@@ -63,6 +64,22 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error:not(:empty)").First).ToBeVisibleAsync();
         await _audit.BothWidthsAsync(page, "register, with errors");
+
+        // Registration by email (ADR 17): check your email, the confirmation page, a forgotten password, its reset page.
+        await VisitAsync(page, "/account/register", "register, again");
+        await new RegisterPage(page).SubmitAsync("audit@example.com", Password);
+        await _audit.BothWidthsAsync(page, "check your email");
+        var confirm = Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com"));
+        await VisitAsync(page, confirm.PathAndQuery, "confirm your email");
+        await VisitAsync(page, "/account/confirm-email", "confirm your email, no link");
+        await VisitAsync(page, "/account/forgot-password", "forgot password");
+        await page.GetByLabel("Email").FillAsync("audit@example.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await _audit.BothWidthsAsync(page, "forgot password, sent");
+        var reset = Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com", 2));
+        await VisitAsync(page, reset.PathAndQuery, "reset password");
+        await VisitAsync(page, "/account/reset-password", "reset password, no link");
 
         await VisitAsync(page, "/status/404", "status 404");
         await VisitAsync(page, "/status/400", "status 400");

@@ -14,8 +14,9 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
 {
     public DiaryEntryRecord Entry { get; private set; } = null!;
 
-    [BindProperty] public string Time { get; set; } = "";
-    [BindProperty] public string Item { get; set; } = "";
+    // Nullable, so an empty field reaches the checks below with their own words, not as a binding error.
+    [BindProperty] public string? Time { get; set; } = "";
+    [BindProperty] public string? Item { get; set; } = "";
     [BindProperty] public decimal? Value { get; set; }
     [BindProperty] public int? Duration { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -60,7 +61,7 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         }
         var type = DiaryVocabulary.TryParse(Entry.Type, out var t) ? t : default;
         var time = new DateTimeOffset(local, TimeSpan.FromMinutes(Entry.OffsetMinutes));
-        var problems = DiaryEntry.Check(type, Item, Value, Duration, Note).ToList();
+        var problems = DiaryEntry.Check(type, Item ?? "", Value, Duration, Note).ToList();
         if (DiaryEntry.CheckTime(time) is { } outOfRange)
         {
             problems.Insert(0, outOfRange);
@@ -73,7 +74,7 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users) : Pag
         {
             return Page();
         }
-        await store.UpdateAsync(users.GetUserId(User)!, id, DiaryEntry.Create(time, type, Item, Value, Duration, Note), HttpContext.RequestAborted);
+        await store.UpdateAsync(users.GetUserId(User)!, id, DiaryEntry.Create(time, type, Item ?? "", Value, Duration, Note), HttpContext.RequestAborted);
         return Redirect($"/diary?day={local:yyyy-MM-dd}");
     }
 

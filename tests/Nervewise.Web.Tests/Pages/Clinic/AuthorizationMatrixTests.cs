@@ -90,6 +90,81 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         Assert.Equal(actor == Actor.SharedClinician, listed);
     }
 
+    /// <summary>
+    /// The account pages and downloads added for email, password reset and two-step sign-in: each person sees only
+    /// their own account (never the owner's email, authenticator key or diary), anonymous pages answer everyone the
+    /// same way, and none of them fails.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Actors))]
+    public async Task Account_pages_and_downloads_show_each_person_only_their_own(Actor actor)
+    {
+        var owner = App.Browser();
+        await owner.RegisterAsync("owner@example.com");
+        using (var created = await owner.PostAsJsonAsync("/api/v1/diary", new
+        {
+            id = Guid.NewGuid(), time = "2026-11-20T08:00:00+01:00", type = "pain", item = "calf", value = 6, note = Marker,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        var (ownerKey, _) = await owner.EnrolTwoFactorAsync();
+
+        var client = await ActAsAsync(actor, owner);
+        var signedIn = actor != Actor.SignedOut;
+
+        // Pages about "my account": the person's own, or a redirect to sign in.
+        foreach (var url in new[] { "/account", "/account/two-factor", "/account/two-factor/setup", "/account/data" })
+        {
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
+            if (!signedIn)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/account/sign-in", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            }
+            if (actor != Actor.Owner)
+            {
+                Assert.DoesNotContain(ownerKey, body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+                Assert.DoesNotContain("owner@example.com", body, StringComparison.Ordinal);
+            }
+        }
+
+        // The whole-record zip: only the owner's holds the owner's diary.
+        using (var zip = await client.GetAsync("/account/data/download"))
+        {
+            var holdsMarker = false;
+            if (zip.StatusCode == HttpStatusCode.OK)
+            {
+                using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await zip.Content.ReadAsByteArrayAsync()));
+                foreach (var file in archive.Entries)
+                {
+                    using var reader = new StreamReader(file.Open());
+                    holdsMarker |= (await reader.ReadToEndAsync()).Contains(Marker, StringComparison.Ordinal);
+                }
+            }
+            Assert.True(holdsMarker == (actor == Actor.Owner), $"/account/data/download: {(int)zip.StatusCode}, the owner's diary {(holdsMarker ? "included" : "absent")}.");
+        }
+
+        // Anonymous pages, and links used without their token: the same plain answer for everyone.
+        foreach (var url in new[]
+        {
+            "/account/forgot-password", "/account/check-email", "/account/confirm-email", "/account/reset-password",
+            "/account/confirm-email?userId=x&code=y", "/account/reset-password?email=owner%40example.com&code=forged", "/account/sign-in/code",
+        })
+        {
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain(ownerKey, body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            if (actor != Actor.Owner)
+            {
+                Assert.DoesNotContain(Marker, body, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static async Task ExpectAsync(HttpClient client, string url, bool canRead, string marker)
     {
         using var response = await client.GetAsync(url);
