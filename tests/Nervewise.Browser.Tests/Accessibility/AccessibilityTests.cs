@@ -69,7 +69,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await VisitAsync(page, "/account/register", "register, again");
         await new RegisterPage(page).SubmitAsync("audit@example.com", Password);
         await _audit.BothWidthsAsync(page, "check your email");
-        var confirm = Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com"));
+        var confirm = Nervewise.Testing.Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com"));
         await VisitAsync(page, confirm.PathAndQuery, "confirm your email");
         await VisitAsync(page, "/account/confirm-email", "confirm your email, no link");
         await VisitAsync(page, "/account/forgot-password", "forgot password");
@@ -77,7 +77,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
         await _audit.BothWidthsAsync(page, "forgot password, sent");
-        var reset = Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com", 2));
+        var reset = Nervewise.Testing.Mailbox.Link(await Mailbox.NewestToAsync("audit@example.com", 2));
         await VisitAsync(page, reset.PathAndQuery, "reset password");
         await VisitAsync(page, "/account/reset-password", "reset password, no link");
 

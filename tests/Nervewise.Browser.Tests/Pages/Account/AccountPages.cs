@@ -25,7 +25,30 @@ internal sealed class RegisterPage(IPage page)
             return;
         }
         await page.GotoAsync(link.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
+        await SubmitAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }));
+    }
+
+    /// <summary>Presses a button that posts a form and waits until the page that answers has loaded.</summary>
+    internal static async Task SubmitAndWaitAsync(IPage page, ILocator button)
+    {
+        var navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+            {
+                navigated.TrySetResult();
+            }
+        }
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            await button.ClickAsync();
+            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
+        }
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
@@ -35,10 +58,9 @@ internal sealed class RegisterPage(IPage page)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Type the password again").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        // The click waits for the answer to start; this waits for it to be styled, so the next step never acts
-        // on a half-drawn page (the menu button shows until the desktop rules apply).
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Waits for the page that answers, styled: a load-state wait alone can be met by the form's own page before
+        // the answer arrives, and the next step would then act on the old page.
+        await SubmitAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create account" }));
     }
 }
 
@@ -48,8 +70,7 @@ internal sealed class SignInPage(IPage page)
     {
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await RegisterPage.SubmitAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
     }
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
