@@ -54,7 +54,14 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
         builder.UseSetting("RateLimits:Registrations", "10000");
         builder.UseSetting("RateLimits:InviteAttempts", "10000");
         builder.UseSetting("RateLimits:EmailRequests", "10000");
-        builder.ConfigureTestServices(services => services.AddSingleton(settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(settings);
+            // Hundreds of tests register and sign in: a cheaper password hash keeps the suite quick. Every code path is
+            // the same (the sign-in timing test compares hashes made with these settings too); the app keeps
+            // Identity's default of 100,000 PBKDF2 rounds.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
     }
 
     public override async ValueTask DisposeAsync()

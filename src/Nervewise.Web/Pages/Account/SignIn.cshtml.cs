@@ -105,15 +105,17 @@ public class SignInModel(SignInManager<NervewiseUser> signIn, TimeProvider clock
         return Page();
     }
 
-    // Made once, with the app's own hasher and settings, from a password nobody knows.
-    private static string? _dummyHash;
+    // Made once per hash strength, with the app's own hasher, from a password nobody knows. Keyed by the rounds so a
+    // host that changes them (tests do) never checks against a cheaper hash than its real accounts have.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DummyHashes = new();
 
     private void HashLikeARealAccount(string password)
     {
         var hasher = signIn.UserManager.PasswordHasher;
+        var rounds = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>().Value.IterationCount;
         var nobody = new NervewiseUser();
-        _dummyHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
-        hasher.VerifyHashedPassword(nobody, _dummyHash, password);
+        var dummy = DummyHashes.GetOrAdd(rounds, _ => hasher.HashPassword(nobody, Guid.NewGuid().ToString()));
+        hasher.VerifyHashedPassword(nobody, dummy, password);
     }
 
     public sealed class SignInInput
