@@ -20,6 +20,8 @@ public static class DiaryCsv
     /// <summary>
     /// About 27 years of ten entries a day; more is not one person's diary. Imports read it row by row and store it in
     /// batches of 1,000 in one transaction, so memory stays flat (ImportLimitTests prints rows a second and the peak).
+    /// Measured 2026-11-28 in a full test run on 2 busy cores: SQLite 100,000 rows (3 MB) in 12.9 s (7,740 rows/s),
+    /// PostgreSQL in 22.7 s (4,405 rows/s); the same file again 2.9 s and 3.7 s; the working set grew 23 MB and 54 MB.
     /// The limit was 1,000,000 until 2026-11-28: measured then at about 2,600 rows/s under load, such a file held
     /// SQLite's single writer for over six minutes, so everyone else's saves on that server timed out meanwhile.
     /// </summary>
