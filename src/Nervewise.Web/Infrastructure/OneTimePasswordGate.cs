@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 using Nervewise.Data.Identity;
 
@@ -35,28 +34,10 @@ internal static class OneTimePasswordGate
     // First aid stays open to everyone: it is help in a bad moment, not health data.
     private static readonly string[] OpenPaths = ["/account/change-password", "/account/sign-out", "/health", "/status", "/first-aid"];
 
-    public static IApplicationBuilder UseOneTimePasswordGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var path = context.Request.Path;
-        var gated = context.User.HasClaim(AccountRules.MustChangePasswordClaim, "true")
-            && !OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
-            // Stylesheets and scripts still load, so the change-password page looks right; every other path with a
-            // dot in it (/plan/calendar.ics) is as private as the rest.
-            && context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null;
-        if (!gated)
-        {
-            await next(context);
-        }
-        else if (path.StartsWithSegments("/api"))
-        {
-            await Results.Problem(
-                title: "Choose your own password first",
-                detail: "This account signed in with a one-time password. Change it at /account/change-password.",
-                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
-        }
-        else
-        {
-            context.Response.Redirect("/account/change-password?first=true");
-        }
-    });
+    public static IApplicationBuilder UseOneTimePasswordGate(this IApplicationBuilder app) => app.UseSessionGate(
+        user => user.HasClaim(AccountRules.MustChangePasswordClaim, "true"),
+        OpenPaths,
+        title: "Choose your own password first",
+        detail: "This account signed in with a one-time password. Change it at /account/change-password.",
+        redirectTo: "/account/change-password?first=true");
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.StaticAssets;
 using Nervewise.Data.Identity;
 
 namespace Nervewise.Web.Infrastructure;
@@ -23,29 +22,10 @@ internal static class TwoFactorGate
     private static readonly string[] OpenPaths =
         ["/account/two-factor", "/account/change-password", "/account/sign-out", "/first-aid", "/health", "/status", "/error"];
 
-    public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var path = context.Request.Path;
-        var gated = context.User.IsInRole(Roles.Clinician)
-            && !context.User.HasClaim(EnrolledClaim, "true")
-            && !OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
-            // The site's own files (styles, scripts, icons) by their endpoint, not by a dot in the path,
-            // so that a page such as /plan/calendar.ics stays gated.
-            && context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null;
-        if (!gated)
-        {
-            await next(context);
-        }
-        else if (path.StartsWithSegments("/api"))
-        {
-            await Results.Problem(
-                title: "Set up two-step sign-in first",
-                detail: $"Clinician accounts need two-step sign-in before they can read records. Set it up at {SetupPath}.",
-                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
-        }
-        else
-        {
-            context.Response.Redirect(SetupPath);
-        }
-    });
+    public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app) => app.UseSessionGate(
+        user => user.IsInRole(Roles.Clinician) && !user.HasClaim(EnrolledClaim, "true"),
+        OpenPaths,
+        title: "Set up two-step sign-in first",
+        detail: $"Clinician accounts need two-step sign-in before they can read records. Set it up at {SetupPath}.",
+        redirectTo: SetupPath);
 }
