@@ -23,15 +23,7 @@ public abstract class ImportBadInputTests(DatabaseProvider database, ITestOutput
 
     private const string Good = "2026-03-01T21:30:00+01:00,pain,calf,6,,fine\r\n";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file)
-    {
-        var page = await client.GetStringAsync("/diary/import");
-        using var form = new MultipartFormDataContent { { new StringContent(Forms.Token(page)), "__RequestVerificationToken" } };
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(content, "file", "diary.csv");
-        return await client.PostAsync("/diary/import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] csv) => client.UploadDiaryAsync(csv);
 
     private static IEnumerable<byte[]> Files()
     {

@@ -137,6 +137,17 @@ public static partial class Forms
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
+    /// <summary>Uploads a diary file through the import page's form, as a person does.</summary>
+    public static async Task<HttpResponseMessage> UploadDiaryAsync(this HttpClient client, byte[] csv)
+    {
+        var page = await client.GetStringAsync("/diary/import");
+        using var form = new MultipartFormDataContent { { new StringContent(Token(page)), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "diary.csv");
+        return await client.PostAsync("/diary/import", form);
+    }
+
     public static string Token(string html)
     {
         var match = TokenPattern().Match(html);

@@ -170,15 +170,7 @@ public abstract class DiaryIntegrityTests(DatabaseProvider provider) : AppTest(p
         return text.ToString();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] csv)
-    {
-        var page = await client.GetStringAsync("/diary/import");
-        using var form = new MultipartFormDataContent { { new StringContent(Forms.Token(page)), "__RequestVerificationToken" } };
-        var file = new ByteArrayContent(csv);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "diary.csv");
-        return await client.PostAsync("/diary/import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] csv) => client.UploadDiaryAsync(csv);
 
     [Fact]
     public async Task The_pager_reaches_every_entry_and_says_where_it_ends()

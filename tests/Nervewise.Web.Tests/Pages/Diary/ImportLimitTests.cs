@@ -35,15 +35,7 @@ public abstract class ImportLimitTests(DatabaseProvider database, ITestOutputHel
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] csv)
-    {
-        var page = await client.GetStringAsync("/diary/import");
-        using var form = new MultipartFormDataContent { { new StringContent(Forms.Token(page)), "__RequestVerificationToken" } };
-        var file = new ByteArrayContent(csv);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "diary.csv");
-        return await client.PostAsync("/diary/import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] csv) => client.UploadDiaryAsync(csv);
 
     /// <summary>Samples the process's working set while an action runs; the test host and the app share the process.</summary>
     private static async Task<(T Result, TimeSpan Took, long PeakBytes)> MeasureAsync<T>(Func<Task<T>> action)
