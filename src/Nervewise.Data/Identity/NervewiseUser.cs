@@ -9,4 +9,7 @@ public class NervewiseUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The IANA time zone every page shows times in, e.g. <c>Europe/Berlin</c>; null until the person sets one (UTC).</summary>
+    public string? TimeZone { get; set; }
 }

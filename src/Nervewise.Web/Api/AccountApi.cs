@@ -1,3 +1,4 @@
+using Nervewise.Domain.Time;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,8 @@ namespace Nervewise.Web.Api;
 
 internal static class AccountApi
 {
-    public sealed record Me(string Email, IReadOnlyList<string> Roles, bool MustChangePassword);
+    /// <param name="TimeZone">The IANA zone the person's times are shown in; "UTC" until they choose one.</param>
+    public sealed record Me(string Email, IReadOnlyList<string> Roles, bool MustChangePassword, string TimeZone);
 
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {
@@ -25,6 +27,6 @@ internal static class AccountApi
             return TypedResults.Unauthorized();
         }
         var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new Me(user.Email ?? "", [.. roles], user.MustChangePassword));
+        return TypedResults.Ok(new Me(user.Email ?? "", [.. roles], user.MustChangePassword, PersonZone.OrUtc(user.TimeZone).Id));
     }
 }

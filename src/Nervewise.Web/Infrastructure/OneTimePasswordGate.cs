@@ -21,6 +21,10 @@ internal sealed class NervewiseClaimsFactory(
         {
             identity.AddClaim(new Claim(TwoFactorGate.EnrolledClaim, "true"));
         }
+        if (user.TimeZone is { } zone)
+        {
+            identity.AddClaim(new Claim(ReaderZone.Claim, zone));
+        }
         return identity;
     }
 }

@@ -71,11 +71,11 @@ public static partial class Forms
     /// in, answering with the redirect to the first run. When the form is refused, or the email already had an
     /// account (no confirmation link comes), answers with the form's own response.
     /// </summary>
-    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string password = GoodPassword)
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string password = GoodPassword, string? timeZone = null)
     {
         var mailbox = NervewiseApp.Of(client).Mailbox;
         var before = mailbox.To(email).Count;
-        var posted = await client.PostRegisterAsync(email, password);
+        var posted = await client.PostRegisterAsync(email, password, timeZone);
         if (posted.StatusCode != HttpStatusCode.Redirect || posted.Headers.Location?.OriginalString != "/account/check-email")
         {
             return posted;
@@ -89,12 +89,14 @@ public static partial class Forms
     }
 
     /// <summary>Only the registration form, without opening the confirmation link.</summary>
-    public static Task<HttpResponseMessage> PostRegisterAsync(this HttpClient client, string email, string password = GoodPassword) =>
+    /// <remarks><paramref name="timeZone"/> stands in for the browser's zone that tz.js would fill in.</remarks>
+    public static Task<HttpResponseMessage> PostRegisterAsync(this HttpClient client, string email, string password = GoodPassword, string? timeZone = null) =>
         client.SubmitAsync("/account/register", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
+            ["Input.TimeZone"] = timeZone ?? "",
         });
 
     /// <summary>Opens a confirmation link and presses its button; a link that no longer works shows only a message.</summary>

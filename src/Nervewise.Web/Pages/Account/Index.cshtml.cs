@@ -2,15 +2,25 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
+using Nervewise.Domain.Time;
 
 namespace Nervewise.Web.Pages.Account;
 
-public class AccountIndexModel(UserManager<NervewiseUser> users) : PageModel
+public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn) : PageModel
 {
     public string Email { get; private set; } = "";
     public string Role { get; private set; } = "";
     public bool Clinician { get; private set; }
     public bool TwoFactor { get; private set; }
+
+    /// <summary>The zone the account shows times in; null when none was ever chosen.</summary>
+    public string? CurrentZone { get; private set; }
+
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    [TempData]
+    public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -19,10 +29,42 @@ public class AccountIndexModel(UserManager<NervewiseUser> users) : PageModel
         {
             return Challenge();
         }
+        await FillAsync(user);
+        TimeZone = CurrentZone;
+        return Page();
+    }
+
+    /// <summary>Changes the zone; the cookie is renewed so every page shows the new zone at once.</summary>
+    public async Task<IActionResult> OnPostTimeZoneAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (PersonZone.Find(TimeZone) is not { } zone)
+        {
+            ModelState.AddModelError(nameof(TimeZone), "Choose a time zone from the list, for example Europe/Berlin.");
+            await FillAsync(user);
+            return Page();
+        }
+        user.TimeZone = zone.Id;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException("Could not save the time zone: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
+        }
+        await signIn.RefreshSignInAsync(user);
+        Saved = $"Times now show in {zone.Id}.";
+        return RedirectToPage();
+    }
+
+    private async Task FillAsync(NervewiseUser user)
+    {
         Email = user.Email ?? "";
         Clinician = await users.IsInRoleAsync(user, Roles.Clinician);
         Role = Clinician ? "Clinician" : "Personal";
         TwoFactor = user.TwoFactorEnabled;
-        return Page();
+        CurrentZone = PersonZone.Find(user.TimeZone)?.Id;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
+using Nervewise.Domain.Time;
 using Nervewise.Web.Email;
 
 namespace Nervewise.Web.Pages.Account;
@@ -40,7 +41,8 @@ public class RegisterModel(
         }
 
         // The password rules first, on an account not yet saved: a weak password is refused alike for new and known emails.
-        var user = new NervewiseUser { UserName = email, Email = email, CreatedAt = clock.GetUtcNow() };
+        // The device's zone, when the browser gave a known one; otherwise UTC until the person picks one.
+        var user = new NervewiseUser { UserName = email, Email = email, CreatedAt = clock.GetUtcNow(), TimeZone = PersonZone.Find(Input.TimeZone)?.Id };
         foreach (var validator in users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, user, Input.Password);
@@ -106,5 +108,8 @@ public class RegisterModel(
         [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
         [DataType(DataType.Password)]
         public string ConfirmPassword { get; set; } = "";
+
+        /// <summary>The browser's IANA zone, filled in by tz.js; an unknown or missing one is ignored.</summary>
+        public string? TimeZone { get; set; }
     }
 }
