@@ -297,6 +297,8 @@ run_web() {
   local base="http://127.0.0.1:$app_port"
   sign_up_everyone "$base"
   people_file="$work/people.tsv"
+  drive "$target" "GET /today" "$base/today" get 200
+  drive "$target" "GET /diary" "$base/diary" get 200
   drive "$target" "GET /diary/timeline" "$base/diary/timeline" get 200
   drive "$target" "POST /api/v1/diary" "$base/api/v1/diary" post-diary 201
   record_footprint "$target"
