@@ -41,6 +41,7 @@ builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddScoped<FullDownload>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<HomeService>();
 builder.Services.AddScoped<SafetyService>();

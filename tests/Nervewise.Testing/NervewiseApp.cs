@@ -24,6 +24,9 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NervewiseApp> Served = new();
     private string? _servedAt;
 
+    /// <summary>The server's clock, when a test needs a fixed moment (a browser test across a clock change); else the real one.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>The mail this app sent: a pickup folder of its own, unless a test points it at an SMTP server.</summary>
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), "nervewise-tests", "mail-" + Guid.NewGuid().ToString("N")));
 
@@ -57,6 +60,10 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(settings);
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
             // Hundreds of tests register and sign in: a cheaper password hash keeps the suite quick. Every code path is
             // the same (the sign-in timing test compares hashes made with these settings too); the app keeps
             // Identity's default of 100,000 PBKDF2 rounds.

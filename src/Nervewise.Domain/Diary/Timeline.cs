@@ -18,12 +18,16 @@ public static class Timeline
 
     public sealed record ReachTrend(Direction Direction, int? ThisWeek, int? WeekBefore);
 
-    /// <summary>One point per day from <paramref name="from"/> to <paramref name="to"/>, empty days included.</summary>
-    public static IReadOnlyList<Day> Days(IEnumerable<DiaryEntry> entries, DateOnly from, DateOnly to)
+    /// <summary>
+    /// One point per day from <paramref name="from"/> to <paramref name="to"/>, empty days included. A day is the
+    /// reader's (<paramref name="dateOf"/>, e.g. their time zone's date); without one, each entry's own local date.
+    /// </summary>
+    public static IReadOnlyList<Day> Days(IEnumerable<DiaryEntry> entries, DateOnly from, DateOnly to, Func<DateTimeOffset, DateOnly>? dateOf = null)
     {
+        dateOf ??= time => DateOnly.FromDateTime(time.DateTime);
         var byDay = entries
             .Where(e => e.Type is EntryType.Pain or EntryType.Flare)
-            .GroupBy(e => DateOnly.FromDateTime(e.Time.DateTime))
+            .GroupBy(e => dateOf(e.Time))
             .ToDictionary(g => g.Key, g => g.ToList());
         var days = new List<Day>();
         for (var date = from; date <= to; date = date.AddDays(1))

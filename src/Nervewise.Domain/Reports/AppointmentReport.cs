@@ -43,7 +43,8 @@ public sealed record AppointmentReport(
         string who, IReadOnlyList<DiaryEntry> entries, AssessmentDocument? latest, DateTimeOffset? assessedAt,
         PlanSettings settings, SafetyState safety, DateTimeOffset now, AssessmentTaken? taken = null)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // now carries the reader's own offset (their zone), so today and "made on" are their dates, not UTC's.
+        var today = DateOnly.FromDateTime(now.DateTime);
         var firstMonday = Rehab.WeeklyPlan.MondayOf(today).AddDays(-7 * (WeeksShown - 1));
         var days = Timeline.Days(entries, firstMonday, today);
         var weeks = days.GroupBy(d => Rehab.WeeklyPlan.MondayOf(d.Date))
@@ -147,7 +148,7 @@ public sealed record AppointmentReport(
         var result = latest.ToResult();
         var lines = new List<string>
         {
-            $"Taken {at?.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {latest.PrimarySource}{(latest.Mixed ? " (more than one source likely)" : "")}.",
+            $"Taken {at?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {latest.PrimarySource}{(latest.Mixed ? " (more than one source likely)" : "")}.",
         };
         lines.AddRange(latest.Sources.Select(s => $"{s.Source}: {s.Level} ({s.Likelihood:P0})"));
         // The urgency stored with the answers; the warning signs in force now are in the first section.
@@ -161,7 +162,7 @@ public sealed record AppointmentReport(
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
         Line($"# Nervewise summary for {Who}");
-        Line($"Made {Made.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.");
+        Line($"Made {Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.");
         Line();
         if (Warnings is { } warnings)
         {

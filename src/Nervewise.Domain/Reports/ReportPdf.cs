@@ -34,7 +34,7 @@ public static class ReportPdf
         var writer = new PageWriter(document);
 
         writer.Text($"Nervewise summary for {report.Who}", 16, bold: true);
-        writer.Text($"Made {report.Made.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.", 9);
+        writer.Text($"Made {report.Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.", 9);
         if (report.Warnings is { } warnings)
         {
             // First, in the danger colour of the web card, so it cannot be read past.

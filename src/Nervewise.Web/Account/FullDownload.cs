@@ -7,11 +7,12 @@ using Nervewise.Data.Diary;
 using Nervewise.Data.Export;
 using Nervewise.Domain.Diary;
 using Nervewise.Web.Export;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Account;
 
 /// <summary>Everything stored about one person, in one zip: the diary as CSV, the record as FHIR, and the rest as JSON.</summary>
-public sealed class FullDownload(NervewiseDbContext db, DiaryStore diary, FhirDownload fhir, TimeProvider clock)
+public sealed class FullDownload(NervewiseDbContext db, DiaryStore diary, FhirDownload fhir, TimeProvider clock, IHttpContextAccessor reader)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -43,7 +44,9 @@ public sealed class FullDownload(NervewiseDbContext db, DiaryStore diary, FhirDo
             Add(zip, record.FileDownloadName, record.FileContents);
             Add(zip, "nervewise-account.json", JsonSerializer.SerializeToUtf8Bytes(careTeam, Json));
         }
-        var day = clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The file is named for the person's own date, not UTC's (just after midnight in Berlin it is already tomorrow).
+        var now = clock.GetUtcNow();
+        var day = (reader.HttpContext?.User.Shown(now) ?? now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new FileContentResult(buffer.ToArray(), "application/zip") { FileDownloadName = $"nervewise-{day}.zip" };
     }
 

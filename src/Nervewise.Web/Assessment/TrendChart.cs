@@ -18,6 +18,7 @@ public static class TrendChart
     private const int Top = 10;
     private const int Bottom = 24;
 
+    /// <summary>One assessment; <paramref name="TakenAt"/> already in the reader's zone, since labels show its own date.</summary>
     public sealed record Point(DateTimeOffset TakenAt, AssessmentDocument Result);
 
     public static readonly IReadOnlyList<(Source Source, string Colour, string Dash)> Lines =
@@ -49,7 +50,7 @@ public static class TrendChart
         {
             if (points.Count <= 6 || i == 0 || i == points.Count - 1)
             {
-                var label = HtmlEncoder.Default.Encode(points[i].TakenAt.ToUniversalTime().ToString("d MMM", CultureInfo.InvariantCulture));
+                var label = HtmlEncoder.Default.Encode(points[i].TakenAt.ToString("d MMM", CultureInfo.InvariantCulture));
                 // The end labels hang inwards so they are not cut off at the edges.
                 var anchor = points.Count == 1 ? "middle" : i == 0 ? "start" : i == points.Count - 1 ? "end" : "middle";
                 svg.Append(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ namespace Nervewise.Web.Home;
 /// The signed-in home page in one read: the plan for today, the latest assessment and the first week it suggests,
 /// the pain of the last weeks, and which reminders are due. Time comes from the injected clock only.
 /// </summary>
-public sealed class HomeService(AssessmentStore assessments, PlanService plans, SafetyService safety, TimeProvider clock)
+public sealed class HomeService(AssessmentStore assessments, PlanService plans, SafetyService safety, TimeProvider clock, IHttpContextAccessor reader)
 {
     public sealed record Latest(Guid Id, DateTimeOffset TakenAt, AssessmentResult Result, IReadOnlyList<string> UnansweredSafety, FirstWeekPlan FirstWeek);
 
@@ -46,7 +46,9 @@ public sealed class HomeService(AssessmentStore assessments, PlanService plans, 
         var now = clock.GetUtcNow();
         var rules = HomeRules.Current;
 
-        var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today);
+        // The plan's today is the reader's; each entry falls on the day their zone gives it (its own date without a zone).
+        var zone = Infrastructure.ReaderZone.ZoneOf(reader.HttpContext?.User);
+        var days = Timeline.Days(plan.Entries, plan.Today.AddDays(1 - rules.TrendDays.Whole), plan.Today, zone is null ? null : zone.DateOf);
         var checkins = plan.Entries.Where(e => e.Type == EntryType.Checkin).ToList();
         DateTimeOffset? lastCheckin = checkins.Count == 0 ? null : checkins.Max(e => e.Time);
         // One safety state for every surface: exercises pause at urgent or higher, and any warning sign waits for a check.

@@ -13,6 +13,29 @@ public static class ReaderZone
 
     public static PersonZone Zone(this ClaimsPrincipal user) => PersonZone.OrUtc(user.FindFirstValue(Claim));
 
+    /// <summary>The zone the account chose, or null when it has none yet (or nobody is signed in).</summary>
+    public static PersonZone? ZoneOf(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? PersonZone.Find(user.FindFirstValue(Claim)) : null;
+
+    /// <summary>
+    /// A stored time as the reader sees it: in their zone, or, for an account with no zone yet, with the offset it was
+    /// stored with (a diary entry's own offset; UTC for times the server stamped).
+    /// </summary>
+    public static DateTimeOffset Shown(this ClaimsPrincipal user, DateTimeOffset stored) => ZoneOf(user)?.Local(stored) ?? stored;
+
+    /// <summary>
+    /// A moment with its date and time, e.g. "28 Nov 2026, 00:47", in the reader's zone; an account with no zone
+    /// yet reads "UTC" after it so the time is never mistaken for their own.
+    /// </summary>
+    public static string Stamp(ClaimsPrincipal user, DateTimeOffset at) =>
+        user.Shown(at).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (ZoneOf(user) is null ? " UTC" : "");
+
+    /// <summary>The reader's date of a stored time, by the same rule as <see cref="Shown"/>.</summary>
+    public static DateOnly DateOf(this ClaimsPrincipal user, DateTimeOffset stored) => DateOnly.FromDateTime(user.Shown(stored).DateTime);
+
+    /// <summary>The reader's date now: today in their zone (UTC for an account with none yet).</summary>
+    public static DateOnly Today(this ClaimsPrincipal user, TimeProvider clock) => user.Zone().DateOf(clock.GetUtcNow());
+
     /// <summary>True when the account has never chosen a zone, so pages can offer the device's.</summary>
     public static bool ZoneMissing(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && PersonZone.Find(user.FindFirstValue(Claim)) is null;

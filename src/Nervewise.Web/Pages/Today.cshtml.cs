@@ -5,6 +5,7 @@ using Nervewise.Data.Identity;
 using Nervewise.Domain.Content;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
+using Nervewise.Domain.Time;
 using Nervewise.Web.Home;
 
 namespace Nervewise.Web.Pages;
@@ -15,7 +16,7 @@ namespace Nervewise.Web.Pages;
 /// Warning signs are the layout's safety card; at urgent or higher the page gives no exercise advice, and a check is
 /// recorded only at /safety/check.
 /// </summary>
-public class TodayModel(UserManager<NervewiseUser> users, HomeService home) : PageModel
+public class TodayModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, HomeService home) : PageModel
 {
     public bool IsClinician { get; private set; }
 
@@ -44,6 +45,32 @@ public class TodayModel(UserManager<NervewiseUser> users, HomeService home) : Pa
     /// names what a check clears and asks to confirm; nothing is recorded here.
     /// </summary>
     public IActionResult OnPost() => Redirect("/safety/check");
+
+    /// <summary>
+    /// The one-tap offer for an account with no zone: keeps this device's zone and renews the cookie so every page
+    /// shows it at once. A zone the device could not name goes to the account page, where one can be chosen.
+    /// </summary>
+    public async Task<IActionResult> OnPostZoneAsync(string? zone)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (PersonZone.Find(zone) is not { } found)
+        {
+            return Redirect("/account");
+        }
+        user.TimeZone = found.Id;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException("Could not save the time zone: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
+        }
+        await signIn.RefreshSignInAsync(user);
+        Saved = $"Times now show in {found.Id}.";
+        return RedirectToPage();
+    }
 
     /// <summary>
     /// One short lesson that fits where the person is now, and their pathway: a person on the strain or tendon plan is

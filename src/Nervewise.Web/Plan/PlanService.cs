@@ -11,7 +11,7 @@ namespace Nervewise.Web.Plan;
 /// A person's plan as the pages and the API show it: the decision from their diary and settings, this week's
 /// sessions, and whether to ask about this morning's pain. Always for the signed-in owner.
 /// </summary>
-public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, SafetyService safety, TimeProvider clock)
+public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, SafetyService safety, TimeProvider clock, IHttpContextAccessor reader)
 {
     public const string DefaultRegion = "posterior-thigh";
 
@@ -47,7 +47,10 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
         var state = await safety.ForAsync(ownerId, cancellationToken);
         var assessment = await safety.LatestAssessmentAsync(ownerId, cancellationToken);
         var result = PlanEngine.Decide(entries, own, now, safety: state, assessment: assessment);
-        var offset = entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
+        // The day is the signed-in owner's own (their zone, from the sign-in cookie); an account with no zone yet keeps
+        // the offset of its latest entry, as before zones were kept.
+        var zone = Infrastructure.ReaderZone.ZoneOf(reader.HttpContext?.User);
+        var offset = zone is not null ? zone.Local(now).Offset : entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
         var local = now.ToOffset(offset);
         var today = DateOnly.FromDateTime(local.DateTime);
         var week = WeeklyPlan.For(result, own, today, entries, RehabRules.Current);

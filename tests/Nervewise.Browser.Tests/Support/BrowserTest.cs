@@ -27,17 +27,22 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new NervewiseApp(_database.Settings);
+        _app = new NervewiseApp(_database.Settings) { Clock = ServerClock };
         BaseAddress = _app.StartOnLoopback();
     }
 
-    protected async Task<IPage> OpenAsync(ViewportSize viewport)
+    /// <summary>The server's clock for this test class; null is the real clock.</summary>
+    protected virtual TimeProvider? ServerClock => null;
+
+    /// <summary>A new page; <paramref name="timeZone"/> sets the browser's zone (an IANA id), as a phone abroad has.</summary>
+    protected async Task<IPage> OpenAsync(ViewportSize viewport, string? timeZone = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport,
             Locale = "en-GB",
+            TimezoneId = timeZone,
         });
         _contexts.Add(context);
         var page = await context.NewPageAsync();

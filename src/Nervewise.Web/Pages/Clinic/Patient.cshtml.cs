@@ -15,6 +15,8 @@ using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
 using Nervewise.Domain.Safety;
 
+using Nervewise.Web.Infrastructure;
+
 namespace Nervewise.Web.Pages.Clinic;
 
 /// <summary>One person's record for their clinician. Without a share it is a 404, and opening it is logged.</summary>
@@ -191,11 +193,12 @@ public class PatientModel(
             return false;
         }
         Record = record;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Days = Timeline.Days(record.Diary, today.AddDays(-(Weeks * 7) + 1), today);
+        // The clinician reads in their own zone: their today, each entry on the date their zone gives it.
+        var today = User.Today(clock);
+        Days = Timeline.Days(record.Diary, today.AddDays(-(Weeks * 7) + 1), today, User.DateOf);
         Trend = Timeline.Trend(Days);
         AssessmentTrend = [.. record.Assessments.AsEnumerable().Reverse()
-            .Select(a => new TrendChart.Point(a.TakenAt, AssessmentStore.Result(a)))];
+            .Select(a => new TrendChart.Point(User.Shown(a.TakenAt), AssessmentStore.Result(a)))];
         var since = clock.GetUtcNow().AddDays(-Weeks * 7);
         Checkins = record.Diary.Where(e => e.Type == EntryType.Checkin && e.Time >= since)
             .GroupBy(e => e.Item)

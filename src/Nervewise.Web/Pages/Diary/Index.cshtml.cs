@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Diary;
 
@@ -37,10 +38,13 @@ public class DiaryIndexModel(DiaryStore store, UserManager<NervewiseUser> users)
                 return;
             }
             Day = date;
-            // Local dates span UTC-14 to UTC+14: fetch a wide window, then keep the entries written on that date.
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
-            var wide = await store.AllAsync(userId, start, start.AddHours(24 + 28), HttpContext.RequestAborted);
-            Entries = [.. wide.Where(e => DateOnly.FromDateTime(e.LocalTime.DateTime) == date).Reverse()];
+            // The reader's day: in their zone it has exact bounds (23 or 25 hours across a clock change); an account with
+            // no zone keeps each entry's own offset, which spans UTC-14 to UTC+14, so fetch wide and keep that date.
+            var zone = ReaderZone.ZoneOf(User);
+            var start = zone?.StartOf(date) ?? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
+            var end = zone?.StartOf(date.AddDays(1)) ?? start.AddHours(24 + 28);
+            var wide = await store.AllAsync(userId, start, end, HttpContext.RequestAborted);
+            Entries = [.. wide.Where(e => User.DateOf(e.LocalTime) == date).Reverse()];
             Total = Entries.Count;
             return;
         }

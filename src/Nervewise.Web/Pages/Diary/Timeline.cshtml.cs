@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Diary;
 
@@ -16,11 +17,12 @@ public class TimelineModel(DiaryStore store, UserManager<NervewiseUser> users, T
     public async Task OnGetAsync(int weeks = 12)
     {
         Weeks = Math.Clamp(weeks, 2, 104);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Days are the reader's own: today in their zone, each entry on the date their zone gives it.
+        var today = User.Today(clock);
         var from = today.AddDays(-(Weeks * 7) + 1);
         var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
         var records = await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted);
-        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today);
+        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today, User.DateOf);
         Trend = Timeline.Trend(Days);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Sharing;
 
@@ -37,7 +38,7 @@ public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users
         }
         var (invite, code) = await careTeam.InviteAsync(Me, ClinicianEmail, HttpContext.RequestAborted);
         NewCode = code;
-        NewCodeExpires = invite.ExpiresAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        NewCodeExpires = User.Shown(invite.ExpiresAt).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return Redirect("/sharing#new-code");
     }
 

@@ -199,7 +199,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("nervewise-plan-2027-03-01.ics", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("nervewise-plan-2027-03-03.ics", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Nervewise//Rehab plan//EN\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -207,13 +207,16 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.All(lines, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
         var unfolded = text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
         // Tensioners: the tensioners and the slider warm-up three times a week, general movement three times: Mon, Wed, Fri.
-        Assert.Equal(["DTSTART:20270301T073000", "DTSTART:20270303T073000", "DTSTART:20270305T073000"], unfolded.Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)));
-        Assert.Equal(3, unfolded.Count(l => l == "BEGIN:VEVENT"));
+        // Four weeks from Wednesday 3 March, whose 07:30 has passed (09:00 now); an account with no zone gets floating times.
+        Assert.Equal(["DTSTART:20270305T073000", "DTSTART:20270308T073000", "DTSTART:20270310T073000", "DTSTART:20270312T073000",
+            "DTSTART:20270315T073000", "DTSTART:20270317T073000", "DTSTART:20270319T073000", "DTSTART:20270322T073000",
+            "DTSTART:20270324T073000", "DTSTART:20270326T073000", "DTSTART:20270329T073000"], unfolded.Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)));
+        Assert.Equal(11, unfolded.Count(l => l == "BEGIN:VEVENT"));
         Assert.Contains("SUMMARY:Rehab: slump tensioner\\, straight-leg-raise tensioner\\, slump slider\\, general movement", unfolded);
         Assert.Contains(unfolded, l => l.StartsWith("DURATION:PT35M", StringComparison.Ordinal));
         Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Nerve pain plan\\, step 4 of 6: Nerve tensioners. ", StringComparison.Ordinal) && l.Contains("\\n\\nSlump tensioner (2 sets of 6\\, about 5 min\\, 3 times a week)", StringComparison.Ordinal));
         Assert.Equal(unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)), Encoding.UTF8.GetString(again).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)));
-        Assert.Equal(3, unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).Distinct().Count());
+        Assert.Equal(11, unfolded.Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).Distinct().Count());
     }
 
     [Fact]
