@@ -132,5 +132,10 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         await page.GotoAsync("/diary/pain");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You are offline");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Flare-up help" })).ToBeVisibleAsync();
+        // It says what still works and what waits, not only flare-up help.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Works without a connection" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waits for a connection" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("goes to your diary by itself when the connection is back")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "offline-page-360");
     }
 }
