@@ -24,6 +24,26 @@ public static class DiaryVocabulary
     public static readonly IReadOnlyList<string> Regions =
         ["low-back", "buttock", "sit-bone", "posterior-thigh", "back-of-knee", "calf", "shin", "foot"];
 
+    /// <summary>
+    /// Each region's name as every page, the body map, the report and the PDF say it: one set of words, so the button
+    /// and the confirmation never disagree ("Back of thigh", not "posterior thigh").
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RegionLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["low-back"] = "Low back",
+        ["buttock"] = "Buttock",
+        ["sit-bone"] = "Sit bone",
+        ["posterior-thigh"] = "Back of thigh",
+        ["back-of-knee"] = "Back of knee",
+        ["calf"] = "Calf",
+        ["shin"] = "Shin",
+        ["foot"] = "Foot",
+    };
+
+    /// <summary>A region's name with a capital: "Back of thigh".</summary>
+    public static string RegionLabel(string region) =>
+        RegionLabels.TryGetValue(region, out var label) ? label : throw new ArgumentOutOfRangeException(nameof(region), region, "Not a body region.");
+
     public static readonly IReadOnlyList<string> Symptoms = ["pins-and-needles", "numbness", "weakness", "burning", "heaviness"];
 
     /// <summary>
@@ -85,6 +105,7 @@ public static class DiaryVocabulary
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Not a body region."),
     };
 
-    /// <summary>Plain words for a slug: "back-of-knee" → "back of knee".</summary>
-    public static string Words(string slug) => slug.Replace('-', ' ');
+    /// <summary>Plain words for a slug: "back-of-knee" → "back of knee"; a body region in its label's words ("back of thigh").</summary>
+    public static string Words(string slug) =>
+        RegionLabels.TryGetValue(slug, out var label) ? char.ToLowerInvariant(label[0]) + label[1..] : slug.Replace('-', ' ');
 }

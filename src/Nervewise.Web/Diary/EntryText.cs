@@ -16,11 +16,11 @@ public static class EntryText
         var minutes = e.DurationMinutes is { } m ? m >= 60 ? $"{m / 60.0:0.#} h" : $"{m} min" : null;
         return e.Type switch
         {
-            "pain" => $"Pain in {item}: {value}/10",
+            "pain" => $"Pain in {BodySides.Place(e.Item, e.Note)}: {value}/10",
             "symptom" => $"{Cap(item)}: {value}/10" + (minutes is null ? "" : $", {minutes}"),
             "activity" => $"{Cap(item)}, {minutes}" + (value is null ? "" : $", effort {value}/10"),
             "exercise" => $"Rehab: {item}, {minutes}, pain during {value}/10",
-            "flare" => $"Flare-up reaching the {item}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
+            "flare" => $"Flare-up reaching the {BodySides.Place(e.Item, e.Note)}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
             "sleep" => $"Slept {value} h",
             "checkin" => $"Check-in, {item}: {value}/4",
             "relief" => $"Tried {item}: pain {(e.Value < 0 ? "down" : e.Value > 0 ? "up" : "no change")} {Math.Abs(e.Value ?? 0):0.#}",

@@ -7,8 +7,8 @@
 // the page's offline queue owns sending diary entries.
 'use strict';
 
-// v4: flare-up help asks the warning signs first; copies of the old page order must not be shown offline.
-var CACHE = 'nervewise-v4';
+// v5: flare-up help asks the pain before and after each step, and the body map has both legs; old copies must go.
+var CACHE = 'nervewise-v5';
 
 // Open to everyone, kept when the worker installs.
 var PUBLIC_PAGES = ['/first-aid'];
@@ -92,11 +92,20 @@ function page(request, path) {
   });
 }
 
+// Says what works without a connection and what waits for one. The quick forms are listed only as kept for a
+// signed-in person: the worker cannot tell here whether this phone has them.
 function offlinePage() {
   var html = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Nervewise</title>' +
-    '<link rel="stylesheet" href="/css/site.css"></head><body><main id="main">' +
-    '<h1>You are offline</h1><p>This page needs a connection. Flare-up help works without one.</p>' +
+    '<link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="narrow">' +
+    '<h1>You are offline</h1><p>This page needs a connection. It will open again once you are back online.</p>' +
+    '<h2>Works without a connection</h2><ul>' +
+    '<li>Flare-up help, with its note for your diary (the button below).</li>' +
+    '<li>If you are signed in on this phone: logging <a href="/diary/pain">pain</a>, ' +
+    '<a href="/diary/activity">an activity</a>, <a href="/diary/session">a rehab session</a> and ' +
+    '<a href="/diary/sleep">sleep</a>.</li></ul>' +
+    '<p>What you log offline waits safely on this phone and goes to your diary by itself when the connection is back.</p>' +
+    '<h2>Waits for a connection</h2><p>Your diary list, your plan, the check-in, the summary, lessons and your account.</p>' +
     '<p><a class="button" href="/first-aid">Flare-up help</a></p></main></body></html>';
   return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

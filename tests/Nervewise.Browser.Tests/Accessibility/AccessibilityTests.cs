@@ -382,6 +382,8 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
 
         await page.GotoAsync("/first-aid");
         await Tap("None of these");
+        await _audit.BothWidthsAsync(page, "first aid, pain before the steps");
+        await Tap("Next");
         await Tap("I have changed position");
         await _audit.BothWidthsAsync(page, "first aid, movement");
         await Tap("Next");
@@ -393,7 +395,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await Assertions.Expect(page.GetByText("Please tap the picture")).ToBeVisibleAsync();
         await _audit.BothWidthsAsync(page, "first aid, worst, nothing chosen");
         await page.GetByRole(AriaRole.Group, new() { Name = "How far down did it reach at its worst?" })
-            .GetByRole(AriaRole.Link, new() { Name = "Back of thigh", Exact = true }).ClickAsync();
+            .GetByRole(AriaRole.Link, new() { Name = "Back of thigh, left", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "How bad was it at its worst?" }).GetByLabel("6", new() { Exact = true }).CheckAsync();
         await _audit.BothWidthsAsync(page, "first aid, worst, chosen");
         await Tap("Next");

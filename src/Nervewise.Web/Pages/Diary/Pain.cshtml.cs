@@ -13,6 +13,12 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
+    /// <summary>"left" or "right" from the body map; kept at the start of the note (BodySides).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Side { get; set; }
+
+    public BodySide? BodySide => RegionKnown && BodySides.HasSides(Region!) ? BodySides.Parse(Side) : null;
+
     public bool RegionKnown => Region is not null && DiaryVocabulary.Regions.Contains(Region);
 
     public void OnGet()
@@ -32,7 +38,7 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
             ModelState.AddModelError(string.Empty, "Pain is needed: tap a number from 0 (none) to 10 (the worst).");
             return Page();
         }
-        if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, null, $"Saved: {DiaryVocabulary.Words(Region!)}, pain {value}/10."))
+        if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, BodySides.Note(BodySide, null), $"Saved: {BodySides.Place(Region!, BodySide)}, pain {value}/10."))
         {
             return Page();
         }

@@ -69,6 +69,18 @@ public class FirstAidModel(SafetyService safety, PlanService plans, DiaryStore d
         ("medication", "Pain medicine"),
     ];
 
+    /// <summary>The answers to "how long has this flare-up lasted?": minutes, saved as the flare's duration.</summary>
+    public static readonly IReadOnlyList<(int Minutes, string Text)> Lasted =
+    [
+        (15, "15 minutes"),
+        (30, "30 minutes"),
+        (60, "1 hour"),
+        (120, "2 hours"),
+        (240, "4 hours"),
+        (480, "8 hours"),
+        (1440, "A day or more"),
+    ];
+
     /// <summary>How far down the leg each region lies ("low-back:0,buttock:1,…"), for the kind summary after saving.</summary>
     public static string Reach { get; } = string.Join(',', DiaryVocabulary.Regions.Select(r => $"{r}:{DiaryVocabulary.Reach(r)}"));
 

@@ -30,8 +30,9 @@
   function reset() {
     state = {
       startedAt: new Date(), // the flare-up began about when the person opened this page
-      worst: null,
+      worst: null, // { region, side } from the body map
       now: null,
+      rated: {}, // a settling step's relief item -> { pain, at }: the pain after that step, and when it was given
       flagsLogged: {},
       saved: false,
     };
@@ -72,7 +73,7 @@
 
   // ---- Body maps: a tap chooses a region ----
 
-  var maps = root.querySelectorAll('svg.body-map');
+  var maps = root.querySelectorAll('.body-map');
   var mapNames = ['worst', 'now'];
   Array.prototype.forEach.call(maps, function (map, i) {
     var name = mapNames[i];
@@ -82,9 +83,9 @@
         return;
       }
       event.preventDefault();
-      var region = link.getAttribute('data-region');
-      var same = state[name] === region;
-      state[name] = same ? null : region; // a second tap clears it
+      var place = { region: link.getAttribute('data-region'), side: link.getAttribute('data-side') || '' };
+      var same = !!state[name] && state[name].region === place.region && state[name].side === place.side;
+      state[name] = same ? null : place; // a second tap clears it
       map.querySelectorAll('a[data-region]').forEach(function (other) {
         var chosen = !same && other === link;
         other.classList.toggle('selected', chosen);
@@ -100,10 +101,25 @@
     });
   });
 
-  function words(region) {
-    var link = root.querySelector('a[data-region="' + region + '"]');
-    return link ? link.getAttribute('aria-label').toLowerCase() : region.replace(/-/g, ' ');
+  // The body map's own words for a place: "back of thigh, left".
+  function words(place) {
+    var link = root.querySelector('a[data-region="' + place.region + '"]' +
+      (place.side ? '[data-side="' + place.side + '"]' : ''));
+    return link ? link.getAttribute('aria-label').toLowerCase() : place.region.replace(/-/g, ' ');
   }
+
+  // The side goes first in the note, as the server reads it back (BodySides): "[left]".
+  function sideNote(place) {
+    return place && place.side ? '[' + place.side + ']' : '';
+  }
+
+  // The pain after each settling step, noted as it is given, so each step is credited with its own change only.
+  root.querySelectorAll('[data-after]').forEach(function (fieldset) {
+    var item = fieldset.getAttribute('data-after');
+    fieldset.addEventListener('change', function (event) {
+      state.rated[item] = { pain: Number(event.target.value), at: new Date() };
+    });
+  });
 
   function checked(name) {
     var input = root.querySelector('input[name="' + name + '"]:checked');
@@ -113,10 +129,50 @@
   // ---- Warmth timer ----
 
   var minutes = Number(root.getAttribute('data-warmth-minutes')) || 20;
-  var timer = { total: minutes * 60, left: minutes * 60, endsAt: 0, handle: 0, lastSaid: minutes };
+  var timer = { total: minutes * 60, left: minutes * 60, endsAt: 0, handle: 0, lastSaid: minutes, finished: false };
   var clock = root.querySelector('[data-timer-clock]');
   var toggle = root.querySelector('[data-timer-toggle]');
   var timerStatus = root.querySelector('[data-timer-status]');
+
+  // The end of the timer is felt and heard as well as read, where the phone allows. The sound is made here (no file
+  // to fetch offline); browsers only allow it after a tap, so it is readied when the timer is started.
+  var audio = null;
+
+  function readyAudio() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!audio && Context) {
+      try {
+        audio = new Context();
+      } catch (ignored) {
+        audio = null;
+      }
+    }
+    if (audio && audio.state === 'suspended') {
+      audio.resume();
+    }
+  }
+
+  function chime() {
+    if (navigator.vibrate) {
+      navigator.vibrate([400, 200, 400, 200, 400]);
+    }
+    if (!audio) {
+      return;
+    }
+    [0, 0.5, 1].forEach(function (delay) {
+      var start = audio.currentTime + delay;
+      var tone = audio.createOscillator();
+      var volume = audio.createGain();
+      tone.frequency.value = 660;
+      volume.gain.setValueAtTime(0.001, start);
+      volume.gain.exponentialRampToValueAtTime(0.3, start + 0.03);
+      volume.gain.exponentialRampToValueAtTime(0.001, start + 0.35);
+      tone.connect(volume);
+      volume.connect(audio.destination);
+      tone.start(start);
+      tone.stop(start + 0.4);
+    });
+  }
 
   function showClock() {
     var m = Math.floor(timer.left / 60);
@@ -133,6 +189,8 @@
       toggle.textContent = 'Start again';
       timerStatus.textContent = 'Time is up. You can take the warmth away now.';
       timer.left = timer.total;
+      timer.finished = true; // the full time was used, though the clock is ready to start again
+      chime();
     } else if (wholeMinutes % 5 === 0 && wholeMinutes !== timer.lastSaid) {
       timer.lastSaid = wholeMinutes; // a quiet word every five minutes, not every second
       timerStatus.textContent = wholeMinutes + ' minutes left.';
@@ -146,7 +204,7 @@
 
   function warmedMinutes() {
     var used = timer.total - (timer.handle ? Math.max(0, Math.round((timer.endsAt - Date.now()) / 1000)) : timer.left);
-    return Math.round(used / 60);
+    return Math.max(Math.round(used / 60), timer.finished ? minutes : 0);
   }
 
   // No timer while a warning sign in force holds the heat advice back (the page then has no warmth step).
@@ -159,6 +217,7 @@
         toggle.textContent = 'Carry on';
         timerStatus.textContent = 'Paused with ' + clock.textContent + ' left.';
       } else {
+        readyAudio();
         timer.endsAt = Date.now() + timer.left * 1000;
         timer.handle = setInterval(tick, 250);
         toggle.textContent = 'Pause';
@@ -170,6 +229,7 @@
       stopTimer();
       timer.left = timer.total;
       timer.lastSaid = minutes;
+      timer.finished = false;
       showClock();
       toggle.textContent = 'Start the ' + minutes + '-minute timer';
       timerStatus.textContent = 'Timer reset.';
@@ -260,8 +320,8 @@
     if (!nerve) {
       return sentence + ', and it reaches the ' + words(state.now) + '.';
     }
-    var before = reach[state.worst];
-    var after = reach[state.now];
+    var before = reach[state.worst.region];
+    var after = reach[state.now.region];
     if (after < before) {
       return sentence + ' and moved up to the ' + words(state.now) + ': good news.';
     }
@@ -269,6 +329,43 @@
       return sentence + ', and it reaches the ' + words(state.now) + '.';
     }
     return sentence + ', and it reaches the ' + words(state.now) + ' now. Keep things gentle today.';
+  }
+
+  // The settling steps in the order they are shown, each with the relief item it is noted as.
+  var stepItems = ['position-change', 'movement', 'heat'];
+
+  // Relief rows: a step with a pain after it is credited with the change since the pain before it (the pain at the
+  // start, or after the step before). Anything else ticked shares what changed since the last number; when several
+  // were ticked, each row says which others were tried with it, since their parts cannot be told apart.
+  function reliefs(start, now, savedAt, warmed) {
+    var rows = [];
+    var last = start;
+    stepItems.forEach(function (item) {
+      var rated = state.rated[item];
+      if (!rated) {
+        return;
+      }
+      rows.push({ item: item, value: rated.pain - last, time: rated.at });
+      last = rated.pain;
+    });
+    var others = Array.prototype.filter.call(root.querySelectorAll('[data-tried]'), function (box) {
+      return box.checked && !state.rated[box.value];
+    }).map(function (box) { return box.value; });
+    others.forEach(function (item) {
+      var alongside = others.filter(function (other) { return other !== item; }).map(function (other) {
+        return root.querySelector('label[for="tried-' + other + '"]').textContent.trim().toLowerCase();
+      });
+      rows.push({
+        item: item, value: now - last, time: savedAt,
+        note: alongside.length ? 'tried together with ' + alongside.join(' and ') : '',
+      });
+    });
+    return rows.map(function (row) {
+      return {
+        id: queue.newId(), time: queue.localTime(row.time), type: 'relief', item: row.item, value: row.value,
+        durationMinutes: row.item === 'heat' && warmed > 0 ? warmed : null, note: row.note || '',
+      };
+    });
   }
 
   function save(step) {
@@ -280,21 +377,23 @@
     if (state.saved) {
       return true;
     }
-    // The worst is at least what it is now.
-    var peak = Math.max(checked('peak'), now);
-    var tried = Array.prototype.filter.call(root.querySelectorAll('[data-tried]'), function (box) { return box.checked; })
-      .map(function (box) { return box.value; });
-    var savedAt = queue.localTime(new Date());
-    var warmed = warmedMinutes();
+    // The worst is at least what it is now, and at least any number given on the way.
+    var before = checked('before');
+    var afters = stepItems.filter(function (item) { return state.rated[item]; }).map(function (item) { return state.rated[item].pain; });
+    var peak = Math.max.apply(null, [checked('peak'), now].concat(before === null ? [] : [before], afters));
+    var savedAt = new Date();
+    var lasted = root.querySelector('input[name="lasted"]:checked');
+    var minutes = lasted && lasted.value !== '' ? Number(lasted.value) : null;
+    // A flare that lasted longer than this page has been open began that long before now.
+    var began = minutes === null ? state.startedAt : new Date(Math.min(state.startedAt.getTime(), savedAt.getTime() - minutes * 60000));
     var entries = [{
-      id: queue.newId(), time: queue.localTime(state.startedAt), type: 'flare', item: state.worst,
-      value: peak, durationMinutes: null, note: '',
-    }].concat(tried.map(function (item) {
-      return {
-        id: queue.newId(), time: savedAt, type: 'relief', item: item, value: now - peak,
-        durationMinutes: item === 'heat' && warmed > 0 ? warmed : null, note: '',
-      };
-    }));
+      id: queue.newId(), time: queue.localTime(began), type: 'flare', item: state.worst.region,
+      value: peak, durationMinutes: minutes, note: sideNote(state.worst),
+    }, {
+      // How it is now is a pain entry like any other, where it reaches now (or where it was worst, if not shown).
+      id: queue.newId(), time: queue.localTime(savedAt), type: 'pain', item: (state.now || state.worst).region,
+      value: now, durationMinutes: null, note: sideNote(state.now || state.worst),
+    }].concat(reliefs(before === null ? peak : before, now, savedAt, warmedMinutes()));
     queue.add(entries);
     state.saved = true;
     root.querySelector('[data-summary]').textContent = summary(peak, now);
@@ -302,6 +401,20 @@
     status.textContent = 'Saving\u2026';
     queue.flush();
     return true;
+  }
+
+  // A step already given its own number is not asked again under "what did you try?".
+  function triedList() {
+    var rated = 0;
+    root.querySelectorAll('[data-tried-item]').forEach(function (item) {
+      var done = !!state.rated[item.getAttribute('data-tried-item')];
+      item.hidden = done;
+      if (done) {
+        item.querySelector('input').checked = false;
+        rated++;
+      }
+    });
+    root.querySelector('[data-tried-legend]').textContent = rated ? 'Did you try anything else?' : 'What did you try?';
   }
 
   window.addEventListener('nervewise:queue', function (event) {
@@ -317,6 +430,7 @@
     if (button.hasAttribute('data-next')) {
       if (stepReady(step)) {
         show(current + 1, true);
+        triedList();
       }
     } else if (button.hasAttribute('data-back')) {
       show(current - 1, true);
@@ -333,6 +447,7 @@
       root.querySelectorAll('[data-chosen], [data-summary], [data-queue-status], [data-error]')
         .forEach(function (element) { element.textContent = ''; });
       reset();
+      triedList();
       show(0, true);
     }
   });

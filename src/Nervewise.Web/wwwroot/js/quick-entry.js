@@ -29,7 +29,11 @@
   // What each page saves, mirroring its server handler; the server checks every field when the note arrives.
   var builders = {
     pain: function (form, submitter) {
-      return { type: 'pain', item: value(form, 'Region'), value: number(submitter && submitter.value), minutesBefore: 0 };
+      var side = value(form, 'Side');
+      return {
+        type: 'pain', item: value(form, 'Region'), value: number(submitter && submitter.value), minutesBefore: 0,
+        note: side ? '[' + side + ']' : '', // the side goes first in the note, as the server writes it (BodySides)
+      };
     },
     activity: function (form) {
       var minutes = number(value(form, 'OtherMinutes')) ?? number(value(form, 'Minutes'));
@@ -82,7 +86,7 @@
       var time = new Date(Date.now() - built.minutesBefore * 60000);
       queue.add([{
         id: form.querySelector('input[name="FormId"]').value, time: queue.localTime(time), type: built.type,
-        item: built.item, value: built.value, durationMinutes: built.durationMinutes ?? null, note: '',
+        item: built.item, value: built.value, durationMinutes: built.durationMinutes ?? null, note: built.note || '',
       }]);
       status(form, "Saved on this phone; will send when you're back online.");
     });
@@ -100,6 +104,7 @@
           if (other === link) { other.setAttribute('aria-current', 'true'); } else { other.removeAttribute('aria-current'); }
         });
         painForm.querySelector('input[name="Region"]').value = region;
+        painForm.querySelector('input[name="Side"]').value = link.getAttribute('data-side') || '';
         painForm.querySelector('[data-region-name]').textContent = link.getAttribute('aria-label').toLowerCase();
         painForm.hidden = false;
         painForm.querySelector('button').focus();

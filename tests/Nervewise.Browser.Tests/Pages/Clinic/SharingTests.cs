@@ -13,7 +13,7 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await person.GotoAsync("/account/register");
         await new RegisterPage(person).RegisterAsync("runner@example.com", "slow steady progress");
         await person.GotoAsync("/diary/pain");
-        await person.GetByRole(AriaRole.Link, new() { Name = "Calf" }).ClickAsync();
+        await person.GetByRole(AriaRole.Link, new() { Name = "Calf, left", Exact = true }).ClickAsync();
         await person.GetByRole(AriaRole.Button, new() { Name = "5", Exact = true }).ClickAsync();
 
         await new SiteHeader(person).GoToAsync("Sharing");

@@ -23,12 +23,20 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         await page.GotoAsync("/diary/pain");
         await ScreenshotAsync(page, "diary-pain-map-360");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Calf" }).ClickAsync();
+        // Both legs, each label inside its own shape: no label wider than the shape it names.
+        var spills = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('.body-map a.region')]
+            .filter(a => { const r = a.querySelector('rect').getBBox(), t = a.querySelector('text').getBBox();
+                return t.x < r.x || t.y < r.y || t.x + t.width > r.x + r.width || t.y + t.height > r.y + r.height; })
+            .map(a => a.getAttribute('aria-label'))");
+        Assert.Empty(spills);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calf, right", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-region-name]")).ToHaveTextAsync("calf, right");
         await page.GetByRole(AriaRole.Button, new() { Name = "6", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: calf, pain 6/10.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: calf, right, pain 6/10.");
+        await ScreenshotAsync(page, "diary-pain-map-saved-360");
         await page.GotoAsync("/diary");
-        await Assertions.Expect(page.GetByText("Pain in calf: 6/10")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Pain in calf, right: 6/10")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "diary-list-360");
     }
 
@@ -38,14 +46,14 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         var page = await SignedInPhoneAsync();
         await page.GotoAsync("/diary/pain");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Back of knee" }).FocusAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back of knee, left", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         // The score step names the region once it is chosen: wait for it, so the next key never beats the choice.
-        await Assertions.Expect(page.Locator("[data-region-name]")).ToHaveTextAsync("back of knee");
+        await Assertions.Expect(page.Locator("[data-region-name]")).ToHaveTextAsync("back of knee, left");
         await page.GetByRole(AriaRole.Button, new() { Name = "3", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("back of knee, pain 3/10");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("back of knee, left, pain 3/10");
     }
 
     [Fact]
@@ -89,7 +97,7 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
 
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Buttock" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Buttock, left", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "4", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "4", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-queue-status]")).ToContainTextAsync("will send when you're back online");
@@ -104,6 +112,7 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         var entries = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         var only = Assert.Single(entries);
         Assert.Equal("buttock", only.GetProperty("item").GetString());
+        Assert.Equal("[left]", only.GetProperty("note").GetString()); // the side, offline too
         Assert.Equal(4, only.GetProperty("value").GetDecimal());
     }
 
@@ -123,5 +132,10 @@ public sealed class DiaryTests(ChromiumFixture chromium) : BrowserTest(chromium)
         await page.GotoAsync("/diary/pain");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You are offline");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Flare-up help" })).ToBeVisibleAsync();
+        // It says what still works and what waits, not only flare-up help.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Works without a connection" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waits for a connection" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("goes to your diary by itself when the connection is back")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "offline-page-360");
     }
 }

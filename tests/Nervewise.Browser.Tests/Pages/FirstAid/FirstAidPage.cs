@@ -52,6 +52,8 @@ internal sealed class FirstAidPage(IPage page)
     {
         await Assertions.Expect(StepHeading).ToHaveTextAsync("First, a quick safety check");
         await NoneAsync();
+        await Assertions.Expect(StepHeading).ToHaveTextAsync("How bad is it right now?");
+        await NextAsync();
         await Assertions.Expect(StepHeading).ToHaveTextAsync("Stop, and change position");
         await Button("I have changed position").ClickAsync();
         await Assertions.Expect(StepHeading).ToHaveTextAsync("Find a gentle movement");

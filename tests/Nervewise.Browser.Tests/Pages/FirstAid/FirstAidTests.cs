@@ -60,20 +60,20 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         await ScreenshotAsync(page, "first-aid-offline-step1-360");
         await firstAid.ReadGuideAsync(); // "none of these" on the safety check, then the settling steps
 
-        await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Calf");
+        await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Calf, left");
         await firstAid.ChoosePainAsync("How bad was it at its worst?", 7);
         await ScreenshotAsync(page, "first-aid-offline-worst-360");
         await firstAid.NextAsync();
 
         await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("How is it now?");
-        await firstAid.ChooseRegionAsync(FirstAidPage.NowMap, "Buttock");
+        await firstAid.ChooseRegionAsync(FirstAidPage.NowMap, "Buttock, left");
         await firstAid.ChoosePainAsync("How bad is it now?", 4);
         await firstAid.TickAsync("Changing position");
         await firstAid.TickAsync("Warmth");
         await ExpectNoSidewaysScrollAsync(page, "The note step");
         await firstAid.Button("Save my note").ClickAsync();
 
-        await Assertions.Expect(firstAid.Summary).ToHaveTextAsync("Pain eased from 7 to 4 and moved up to the buttock: good news.");
+        await Assertions.Expect(firstAid.Summary).ToHaveTextAsync("Pain eased from 7 to 4 and moved up to the buttock, left: good news.");
         await Assertions.Expect(firstAid.Status).ToContainTextAsync("will send when you're back online");
         await ScreenshotAsync(page, "first-aid-offline-saved-360");
 
@@ -91,12 +91,16 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         var flare = Assert.Single(diary, e => e.GetProperty("type").GetString() == "flare");
         Assert.Equal("calf", flare.GetProperty("item").GetString());
         Assert.Equal(7m, flare.GetProperty("value").GetDecimal());
+        Assert.Equal("[left]", flare.GetProperty("note").GetString());
+        var pain = Assert.Single(diary, e => e.GetProperty("type").GetString() == "pain");
+        Assert.Equal(("buttock", 4m, "[left]"), (pain.GetProperty("item").GetString(), pain.GetProperty("value").GetDecimal(), pain.GetProperty("note").GetString()));
+        // No step was given its own number: the two things ticked share the change, and each says so.
         var reliefs = diary.Where(e => e.GetProperty("type").GetString() == "relief")
-            .Select(e => (Item: e.GetProperty("item").GetString(), Value: e.GetProperty("value").GetDecimal()))
+            .Select(e => (Item: e.GetProperty("item").GetString(), Value: e.GetProperty("value").GetDecimal(), Note: e.GetProperty("note").GetString()))
             .OrderBy(r => r.Item, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal([("heat", -3m), ("position-change", -3m)], reliefs);
-        Assert.Equal(3, diary.Count);
+        Assert.Equal([("heat", -3m, "tried together with changing position"), ("position-change", -3m, "tried together with warmth")], reliefs);
+        Assert.Equal(4, diary.Count);
 
         // A retry of the same id (say, the answer was lost on the way back) is answered 200 and adds nothing.
         var again = await page.APIRequest.PostAsync("/api/v1/diary", new()
@@ -113,7 +117,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
             },
         });
         Assert.Equal(200, again.Status);
-        Assert.Equal(3, (await DiaryAsync(page)).Count);
+        Assert.Equal(4, (await DiaryAsync(page)).Count);
     }
 
     [Fact]
@@ -142,10 +146,11 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("First, a quick safety check");
 
         await firstAid.NoneAsync();
-        await Assertions.Expect(firstAid.Heading("Stop, and change position")).ToBeFocusedAsync();
+        await Assertions.Expect(firstAid.Heading("How bad is it right now?")).ToBeFocusedAsync();
         await firstAid.BackAsync();
         await Assertions.Expect(firstAid.Heading("First, a quick safety check")).ToBeFocusedAsync();
         await firstAid.NoneAsync();
+        await firstAid.NextAsync();
         await firstAid.Button("I have changed position").ClickAsync();
         await Assertions.Expect(firstAid.Heading("Find a gentle movement")).ToBeFocusedAsync();
         await firstAid.NextAsync();
@@ -169,7 +174,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         // Nothing chosen: a kind nudge, and no moving on.
         await firstAid.NextAsync();
         await Assertions.Expect(page.GetByText("Please tap the picture")).ToBeVisibleAsync();
-        await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Back of thigh");
+        await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Back of thigh, left");
         await firstAid.ChoosePainAsync("How bad was it at its worst?", 6);
         await firstAid.NextAsync();
         await firstAid.ChoosePainAsync("How bad is it now?", 6);
@@ -178,7 +183,7 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         // Signed out, the note waits on the phone until the person signs in.
         await Assertions.Expect(firstAid.Status).ToContainTextAsync("Sign in to save it");
         await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
-        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.NervewiseQueue.pending()"));
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => window.NervewiseQueue.pending()")); // the flare and the pain now
         await ScreenshotAsync(page, "first-aid-signed-out-saved-360");
     }
 
@@ -319,5 +324,75 @@ public sealed class FirstAidTests(ChromiumFixture chromium) : BrowserTest(chromi
         await Assertions.Expect(Shown(page, "warmth")).ToHaveCountAsync(0);
         await Assertions.Expect(Shown(page, "gentle movement")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "first-aid-held-under-card-360");
+    }
+
+    [Fact]
+    public async Task Each_step_is_credited_with_its_own_change_the_timer_ends_with_a_buzz_and_a_sound_and_the_note_leads_back_to_today()
+    {
+        var page = await RegisterAsync();
+        // The phone's clock, vibration and sound, as the page sees them.
+        await page.Clock.InstallAsync();
+        await page.AddInitScriptAsync(@"window.__buzz = null; window.__tones = 0;
+            navigator.vibrate = pattern => { window.__buzz = pattern; return true; };
+            const make = AudioContext.prototype.createOscillator;
+            AudioContext.prototype.createOscillator = function () { window.__tones++; return make.call(this); };");
+        await page.GotoAsync("/first-aid");
+        var firstAid = new FirstAidPage(page);
+
+        await firstAid.NoneAsync();
+        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("How bad is it right now?");
+        await firstAid.ChoosePainAsync("How bad is the pain right now?", 8);
+        await firstAid.NextAsync();
+        await firstAid.ChoosePainAsync("After changing position, how bad is the pain?", 6);
+        await ScreenshotAsync(page, "first-aid-step-rated-360");
+        await firstAid.Button("I have changed position").ClickAsync();
+        await firstAid.NextAsync(); // movement: not tried, no number
+
+        await Assertions.Expect(firstAid.StepHeading).ToHaveTextAsync("Add warmth, with care");
+        await firstAid.Button("Start the 20-minute timer").ClickAsync();
+        await page.Clock.RunForAsync(20 * 60 * 1000 + 1000);
+        await Assertions.Expect(page.GetByText("Time is up. You can take the warmth away now.")).ToBeVisibleAsync();
+        Assert.Equal(5, await page.EvaluateAsync<int>("() => window.__buzz && window.__buzz.length"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.__tones") >= 3, "The end of the timer should sound.");
+        await firstAid.ChoosePainAsync("After the warmth, how bad is the pain?", 5);
+        await firstAid.NextAsync();
+
+        await firstAid.ChooseRegionAsync(FirstAidPage.WorstMap, "Back of thigh, right");
+        await firstAid.ChoosePainAsync("How bad was it at its worst?", 8);
+        await firstAid.NextAsync();
+        // Steps with their own number are not asked again.
+        await Assertions.Expect(page.GetByText("Did you try anything else?")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Warmth", new() { Exact = true })).ToBeHiddenAsync();
+        await firstAid.ChoosePainAsync("How bad is it now?", 4);
+        await page.GetByRole(AriaRole.Group, new() { Name = "How long has this flare-up lasted?" }).GetByLabel("2 hours").CheckAsync();
+        await firstAid.TickAsync("Pain medicine");
+        await ExpectNoSidewaysScrollAsync(page, "The note step");
+        await ScreenshotAsync(page, "first-aid-now-360");
+        await firstAid.Button("Save my note").ClickAsync();
+
+        await Assertions.Expect(firstAid.Status).ToHaveTextAsync("Saved to your diary.");
+        var today = page.GetByRole(AriaRole.Link, new() { Name = "Back to Today" });
+        await Assertions.Expect(today).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "first-aid-done-360");
+
+        var diary = await DiaryAsync(page);
+        var flare = Assert.Single(diary, e => e.GetProperty("type").GetString() == "flare");
+        Assert.Equal(("posterior-thigh", 8m, 120, "[right]"),
+            (flare.GetProperty("item").GetString(), flare.GetProperty("value").GetDecimal(), flare.GetProperty("durationMinutes").GetInt32(), flare.GetProperty("note").GetString()));
+        var pain = Assert.Single(diary, e => e.GetProperty("type").GetString() == "pain");
+        Assert.Equal(("posterior-thigh", 4m, "[right]"), (pain.GetProperty("item").GetString(), pain.GetProperty("value").GetDecimal(), pain.GetProperty("note").GetString()));
+        var reliefs = diary.Where(e => e.GetProperty("type").GetString() == "relief")
+            .ToDictionary(e => e.GetProperty("item").GetString()!, e => e.GetProperty("value").GetDecimal());
+        // 8 before, 6 after changing position, 5 after warmth, 4 at the end with pain medicine: each its own part.
+        Assert.Equal(new Dictionary<string, decimal> { ["position-change"] = -2, ["heat"] = -1, ["medication"] = -1 }, reliefs);
+        var heat = Assert.Single(diary, e => e.GetProperty("item").GetString() == "heat");
+        Assert.Equal(20, heat.GetProperty("durationMinutes").GetInt32());
+        // The flare began two hours before the note, not when the page was opened.
+        var began = DateTimeOffset.Parse(flare.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var noted = DateTimeOffset.Parse(pain.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(120, (int)Math.Round((noted - began).TotalMinutes));
+
+        await today.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/today").ToString());
     }
 }
