@@ -70,14 +70,21 @@ public sealed record TriggerReport(
     /// What stood out, one line per exposure: its strongest finding over every dose level and delay, so sitting and
     /// long sitting never read as two things. The page, the report and the PDF all show these same lines.
     /// </summary>
-    public IReadOnlyList<TriggerFinding> Headlines() => [.. Significant.GroupBy(t => t.Exposure).Select(g => g.First())];
+    public IReadOnlyList<TriggerFinding> Headlines() => [.. Significant.GroupBy(t => t.Exposure).Select(g => Best(g)!)];
+
+    /// <summary>
+    /// The finding to lead with: the surest (lowest q), and among equally sure ones a size the diary can bound before
+    /// one it cannot (the false discovery step-up often gives several the same q), then the lowest p.
+    /// </summary>
+    public static TriggerFinding? Best(IEnumerable<TriggerFinding?> findings) =>
+        findings.OfType<TriggerFinding>().OrderBy(t => t.Q).ThenBy(t => t.CiHigh is null).ThenBy(t => t.P).FirstOrDefault();
 
     /// <summary>Worth keeping an eye on: the best near-miss of each exposure that did not stand out, at most three.</summary>
     public IReadOnlyList<TriggerFinding> Hints()
     {
         var standing = Significant.Select(t => t.Exposure).ToHashSet(StringComparer.Ordinal);
         return [.. Triggers.Where(t => !t.Significant && t.Effect >= 1.25 && t.Q <= HintLevel && !standing.Contains(t.Exposure))
-            .GroupBy(t => t.Exposure).Select(g => g.First()).Take(3)];
+            .GroupBy(t => t.Exposure).Select(g => Best(g)!).Take(3)];
     }
 
     /// <summary>The other delays and dose levels at which an exposure also stood out, for the detail under its line.</summary>
@@ -91,7 +98,7 @@ public sealed record TriggerReport(
         var windows = rules.Windows.List;
         return [.. Triggers
             .GroupBy(t => t.Exposure)
-            .Select(g => g.OrderBy(t => t.Q).ThenBy(t => t.P).First())
+            .Select(g => Best(g)!)
             .OrderBy(t => t.Q).ThenBy(t => t.P).ThenBy(t => t.Exposure, StringComparer.Ordinal)
             .Take(rules.Wording.LeadingExposures)
             .Select(best => new LeadingExposure(best.Exposure, best.Dose, best.Words, windows,
