@@ -75,10 +75,7 @@ public sealed record AppointmentReport(
             ? [PlanWording.PauseForHelp(plan.Safety.Urgency), .. plan.Personal.Precautions.Select(p => $"Precaution: {p}")]
             : [.. PlanNotes(plan, settings, today, entries, rules)];
 
-        var triggers = TriggerAnalysis.Analyse(entries);
-        IReadOnlyList<string> triggerLines = triggers.Significant.Count > 0
-            ? [.. triggers.Significant.Take(3).Select(t => t.Summary)]
-            : [triggers.Message ?? "Nothing stood out before the flare-ups so far."];
+        var triggerLines = TriggerLines(TriggerAnalysis.Analyse(entries));
 
         return new AppointmentReport(
             who,
@@ -91,6 +88,22 @@ public sealed record AppointmentReport(
             triggerLines,
             $"{stage}: {decision}.",
             stageNotes);
+    }
+
+    /// <summary>
+    /// The same lines as "What comes before my flare-ups": one per exposure that stood out, each with the flare-ups
+    /// behind it, then the hints the page lists as worth keeping an eye on.
+    /// </summary>
+    public static IReadOnlyList<string> TriggerLines(TriggerReport triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var rules = TriggerRules.Current;
+        var headlines = triggers.Headlines();
+        List<string> lines = headlines.Count > 0
+            ? [.. headlines.Take(3).Select(t => $"{t.Summary} {TriggerWording.Counts(t, triggers.Flares, rules)}")]
+            : [triggers.Message ?? "Nothing stood out before the flare-ups so far."];
+        lines.AddRange(triggers.Hints().Select(t => $"Worth keeping an eye on: {t.Summary}"));
+        return lines;
     }
 
     /// <summary>

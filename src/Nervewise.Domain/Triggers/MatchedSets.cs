@@ -18,6 +18,7 @@ internal sealed class MatchedSets
         {
             if (!Observed(flare, axis))
             {
+                LeftOutForGaps++;
                 continue;
             }
             var day = DiaryAxis.Day(flare);
@@ -36,6 +37,7 @@ internal sealed class MatchedSets
             {
                 // A flare-up with no comparison day says nothing.
                 _times.RemoveRange(before, _times.Count - before);
+                LeftOutNoComparison++;
                 continue;
             }
             _starts.Add(_times.Count);
@@ -46,6 +48,18 @@ internal sealed class MatchedSets
 
     public int Count => _starts.Count - 1;
 
+    /// <summary>Flare-ups left out because a day the window touches has nothing logged.</summary>
+    public int LeftOutForGaps { get; }
+
+    /// <summary>Flare-ups left out because no other day of their block could be compared with them.</summary>
+    public int LeftOutNoComparison { get; }
+
+    /// <summary>
+    /// Every counted flare-up for one exposure, the informative ones and the rest: how many followed the exposure, how
+    /// many would have by chance (its share of each set's times), and how many sets had it at every time.
+    /// </summary>
+    public readonly record struct Tally(int Informative, int CasesAfter, double ByChance, int AllExposed);
+
     public ReadOnlySpan<double> Members(int set) =>
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_times)[_starts[set].._starts[set + 1]];
 
@@ -54,11 +68,14 @@ internal sealed class MatchedSets
 
     /// <summary>
     /// Fills <paramref name="sets"/> with the informative sets (some members exposed, some not) for an exposure whose
-    /// sorted end times are <paramref name="ends"/>, and returns how many there are.
+    /// sorted end times are <paramref name="ends"/>, and returns how many there are with the counts over every set.
     /// </summary>
-    public int Evaluate(ReadOnlySpan<double> ends, Span<ExactConditional.MatchedSet> sets)
+    public Tally Evaluate(ReadOnlySpan<double> ends, Span<ExactConditional.MatchedSet> sets)
     {
         var count = 0;
+        var casesAfter = 0;
+        var byChance = 0.0;
+        var allExposed = 0;
         for (var s = 0; s < Count; s++)
         {
             var members = Members(s);
@@ -72,12 +89,15 @@ internal sealed class MatchedSets
                     caseExposed |= i == 0;
                 }
             }
+            casesAfter += caseExposed ? 1 : 0;
+            byChance += exposed / (double)members.Length;
+            allExposed += exposed == members.Length ? 1 : 0;
             if (exposed > 0 && exposed < members.Length)
             {
                 sets[count++] = new ExactConditional.MatchedSet(exposed, members.Length - exposed, caseExposed);
             }
         }
-        return count;
+        return new Tally(count, casesAfter, byChance, allExposed);
     }
 
     /// <summary>Whether an exposure ended between the window's start and end hours before <paramref name="time"/>.</summary>

@@ -24,6 +24,7 @@ public static class TriggerAnalysis
 
         var axis = new DiaryAxis(sorted);
         var flares = FlareTimes(sorted, axis, rules);
+        var flareRows = sorted.Count(e => e.Type == EntryType.Flare);
         var series = ExposureSeries(sorted, axis, rules);
         var together = Together(series, rules);
         var windows = rules.Windows.List;
@@ -33,15 +34,17 @@ public static class TriggerAnalysis
         {
             return new TriggerReport(flares.Length, days, axis.DaysLogged, 0, [],
                 "Nothing that could come before a flare-up has been logged yet: activities, rehab exercises, check-ins or sleep.",
-                null, together.Pairs, []);
+                null, together.Pairs, []) { FlareRows = flareRows };
         }
         if (flares.Length < rules.Flares.Minimum)
         {
             var needed = Math.Max(rules.Flares.Minimum, FlaresNeeded(series.Count * windows.Count, rules));
-            return new TriggerReport(flares.Length, days, axis.DaysLogged, 0, [], TooFew(flares.Length, needed, rules), needed, together.Pairs, []);
+            return new TriggerReport(flares.Length, days, axis.DaysLogged, 0, [], TooFew(flares.Length, needed, rules), needed, together.Pairs, []) { FlareRows = flareRows };
         }
 
-        var findings = new List<(Series Series, TriggerRules.Window Window, ExactConditional.Result Estimate)>();
+        var findings = new List<(Series Series, TriggerRules.Window Window, ExactConditional.Result Estimate, TriggerCounts Counts)>();
+        // Per untested exposure: the largest share of counted flare-ups, in any window, with it at every time compared.
+        var untested = new Dictionary<string, double>(StringComparer.Ordinal);
         var buffer = new ExactConditional.MatchedSet[flares.Length];
         var scratch = new double[flares.Length + 2];
         foreach (var window in windows)
@@ -49,25 +52,27 @@ public static class TriggerAnalysis
             var sets = new MatchedSets(flares, axis, window, rules.Referents.StratumDays);
             foreach (var exposure in series)
             {
-                var count = sets.Evaluate(exposure.Ends, buffer);
-                var informative = buffer.AsSpan(0, count);
+                var tally = sets.Evaluate(exposure.Ends, buffer);
+                var informative = buffer.AsSpan(0, tally.Informative);
                 // A test that could never be significant is not a test (Gilbert 2005): this depends only on the sets.
-                if (count == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && ExactConditional.MinimumP(informative) > rules.FalseDiscovery.Level))
+                if (tally.Informative == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && ExactConditional.MinimumP(informative) > rules.FalseDiscovery.Level))
                 {
+                    var share = sets.Count == 0 ? 0 : tally.AllExposed / (double)sets.Count;
+                    untested[exposure.Exposure] = Math.Max(share, untested.GetValueOrDefault(exposure.Exposure));
                     continue;
                 }
-                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch)));
+                var counts = new TriggerCounts(sets.Count, tally.CasesAfter, tally.ByChance, sets.LeftOutForGaps, sets.LeftOutNoComparison);
+                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch), counts));
             }
         }
 
         var q = FalseDiscovery.QValues([.. findings.Select(f => f.Estimate.P)], rules.ByYekutieli);
-        var triggers = findings.Select((f, i) => Finding(f.Series, f.Window, f.Estimate, q[i], together.With(f.Series), rules))
+        var triggers = findings.Select((f, i) => Finding(f.Series, f.Window, f.Estimate, q[i], together.With(f.Series), f.Counts, rules))
             .OrderBy(t => t.Q).ThenBy(t => t.P).ThenBy(t => t.Exposure, StringComparer.Ordinal)
             .ThenBy(t => t.Dose, StringComparer.Ordinal).ThenBy(t => t.LagStartHours)
             .ToList();
-        var tooRare = series.Select(s => s.Exposure).Distinct()
-            .Where(name => findings.All(f => f.Series.Exposure != name))
-            .Order(StringComparer.Ordinal).ToList();
+        var notChecked = NotCheckedOf(sorted, series, findings.Select(f => f.Series.Exposure).ToHashSet(StringComparer.Ordinal), untested);
+        var tooRare = notChecked.Where(n => n.TooRare).Select(n => n.Exposure).ToList();
 
         var flaresNeeded = FlaresNeeded(Math.Max(1, findings.Count), rules);
         int? more = flaresNeeded > flares.Length ? flaresNeeded : null;
@@ -76,7 +81,11 @@ public static class TriggerAnalysis
             : "Nothing stood out clearly yet." + (more is { } n
                 ? $" About {n} flare-ups (about {n - flares.Length} more than now) would usually be enough to show something that makes flare-ups {rules.Power.TargetEffect:0.#} times as likely."
                 : " With this many flare-ups a strong trigger would usually show, so any trigger is likely to be weak or not in the diary.");
-        return new TriggerReport(flares.Length, days, axis.DaysLogged, findings.Count, triggers, message, more, together.Pairs, tooRare);
+        return new TriggerReport(flares.Length, days, axis.DaysLogged, findings.Count, triggers, message, more, together.Pairs, tooRare)
+        {
+            FlareRows = flareRows,
+            NotChecked = notChecked,
+        };
     }
 
     /// <summary>
@@ -106,15 +115,56 @@ public static class TriggerAnalysis
         return $"{have} At least {rules.Flares.Minimum} are needed before anything can be checked, and about {needed} before something that makes flare-ups {rules.Power.TargetEffect:0.#} times as likely would usually show up: about {needed - flares} more. Until then Nervewise will not guess.";
     }
 
-    private static TriggerFinding Finding(Series series, TriggerRules.Window window, ExactConditional.Result estimate, double q, IReadOnlyList<string> togetherWith, TriggerRules rules)
+    private static TriggerFinding Finding(Series series, TriggerRules.Window window, ExactConditional.Result estimate, double q, IReadOnlyList<string> togetherWith, TriggerCounts counts, TriggerRules rules)
     {
         var words = TriggerWording.Exposure(series.Item, series.Dose);
         return new TriggerFinding(
             series.Exposure, series.Dose.Level, words, window.StartHours, window.EndHours,
             estimate.Effect, estimate.CiLow, estimate.CiHigh, estimate.P, q, q <= rules.FalseDiscovery.Level,
             estimate.Sets, estimate.ExposedCases, estimate.ExpectedByChance, togetherWith,
-            TriggerWording.Summary(estimate.Effect, q, window, words, togetherWith, rules));
+            TriggerWording.Summary(estimate.Effect, q, window, words, togetherWith, rules, openEnded: estimate.CiHigh is null),
+            counts);
     }
+
+    /// <summary>
+    /// Exposures logged but never checked, each with how often it was logged and why: an exposure present at every
+    /// time compared for most flare-ups (in some window) leaves nothing to compare; anything else was too rare near
+    /// the flare-ups. A check-in area
+    /// is counted by its own rows, one per check-in.
+    /// </summary>
+    private static List<NotChecked> NotCheckedOf(
+        IReadOnlyList<DiaryEntry> sorted, List<Series> series, HashSet<string> tested, Dictionary<string, double> alwaysShare)
+    {
+        var result = new List<NotChecked>();
+        foreach (var group in series.Where(s => !tested.Contains(s.Exposure)).GroupBy(s => s.Exposure).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var type = first.Exposure[..first.Exposure.IndexOf(':', StringComparison.Ordinal)];
+            var logged = sorted.Count(e => DiaryVocabulary.Name(e.Type) == type && e.Item == first.Item);
+            var name = Capital(TriggerWording.Item(group.Key));
+            if (alwaysShare.GetValueOrDefault(group.Key) >= 0.5)
+            {
+                result.Add(new NotChecked(group.Key, false, logged,
+                    $"{name} was logged {Times(logged)}, at the same times nearly every day, so there were no times without it to compare with."));
+                continue;
+            }
+            // The level logged most often: for a check-in, a rating of 2 or more.
+            var most = group.MaxBy(s => s.Ends.Length)!;
+            var times = Times(logged);
+            var words = most.Ends.Length < logged
+                ? $"{name} was logged {times}, {TriggerWording.Level(most.Dose)} only {Times(most.Ends.Length)}: too few near the flare-ups to check."
+                : $"{name} was logged only {times}: too few near the flare-ups to check.";
+            result.Add(new NotChecked(group.Key, true, logged, words));
+        }
+        return result;
+    }
+
+    private static string Times(int count) => count switch
+    {
+        1 => "once",
+        2 => "twice",
+        _ => $"{count} times",
+    };
 
     /// <summary>Flare rows by start, with rows within the merge gap of the one before counted as the same flare-up.</summary>
     internal static double[] FlareTimes(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)

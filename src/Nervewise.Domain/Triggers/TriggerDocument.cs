@@ -17,12 +17,18 @@ public sealed record TriggerDocument(
     int DaysLogged,
     int Tests,
     IReadOnlyList<TriggerDocument.TogetherEntry> CannotTellApart,
-    IReadOnlyList<string> TooRare)
+    IReadOnlyList<string> TooRare,
+    int FlareRows,
+    IReadOnlyList<TriggerDocument.NotCheckedEntry> NotChecked)
 {
     /// <param name="CiHigh">Null when the interval has no upper end (every compared flare-up followed the exposure).</param>
     /// <param name="FlaresCompared">Flare-ups whose comparison days differed in this exposure: the ones that carry information.</param>
     /// <param name="FlaresAfter">Of those, the ones that followed the exposure in this window.</param>
     /// <param name="ExpectedByChance">How many would have followed it if it made no difference.</param>
+    /// <param name="FlaresCounted">Every flare-up counted in this window, informative or not; the rest were left out.</param>
+    /// <param name="FlaresCountedAfter">Of those, the ones that followed the exposure.</param>
+    /// <param name="CountedByChance">How many of those would have followed it if it made no difference.</param>
+    /// <param name="Counts">The same counts in words, as the page and the report show them.</param>
     public sealed record Entry(
         string Exposure,
         int LagStartHours,
@@ -39,9 +45,16 @@ public sealed record TriggerDocument(
         int FlaresCompared,
         int FlaresAfter,
         double ExpectedByChance,
-        IReadOnlyList<string> TogetherWith);
+        IReadOnlyList<string> TogetherWith,
+        int FlaresCounted,
+        int FlaresCountedAfter,
+        double CountedByChance,
+        string Counts);
 
     public sealed record TogetherEntry(IReadOnlyList<string> Exposures, string Summary);
+
+    /// <summary>An exposure logged but not checked: too rare near the flare-ups, or present at nearly every time.</summary>
+    public sealed record NotCheckedEntry(string Exposure, bool TooRare, int TimesLogged, string Summary);
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -54,13 +67,16 @@ public sealed record TriggerDocument(
             [.. report.Triggers.Select(t => new Entry(
                 t.Exposure, t.LagStartHours, t.LagEndHours, Round(t.Effect), Round(t.CiLow), t.CiHigh is { } high ? Round(high) : null,
                 Round(t.Q), t.Significant, t.Summary, t.Dose, t.Words, Round(t.P), t.FlaresCompared, t.FlaresAfter,
-                Math.Round(t.ExpectedByChance, 1), t.TogetherWith))],
+                Math.Round(t.ExpectedByChance, 1), t.TogetherWith, t.Counts.Counted, t.Counts.After, Math.Round(t.Counts.ByChance, 1),
+                TriggerWording.Counts(t, report.Flares, TriggerRules.Current)))],
             report.Message,
             report.FlaresNeeded,
             report.DaysLogged,
             report.Tests,
             [.. report.Together.Select(p => new TogetherEntry([p.First, p.Second], p.Summary))],
-            report.TooRare);
+            report.TooRare,
+            report.FlareRows,
+            [.. report.NotChecked.Select(n => new NotCheckedEntry(n.Exposure, n.TooRare, n.TimesLogged, n.Words))]);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

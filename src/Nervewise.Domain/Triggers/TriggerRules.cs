@@ -59,7 +59,7 @@ public sealed record TriggerRules(
 
     public sealed record CertaintyWords(double? MaxQ, string Words);
 
-    public sealed record WordingRules(IReadOnlyList<EffectWords> Effects, IReadOnlyList<CertaintyWords> Certainty, int LeadingExposures);
+    public sealed record WordingRules(IReadOnlyList<EffectWords> Effects, IReadOnlyList<CertaintyWords> Certainty, int LeadingExposures, string OpenEnded);
 
     public bool ByYekutieli => FalseDiscovery.Method == "benjamini-yekutieli";
 
@@ -91,7 +91,7 @@ public sealed record TriggerRules(
             throw new InvalidOperationException("trigger-rules.json: every exposure type needs dose levels with distinct names.");
         }
         if (Wording.Effects.Count == 0 || Wording.Effects[^1].Below is not null
-            || Wording.Certainty.Count == 0 || Wording.Certainty[^1].MaxQ is not null)
+            || Wording.Certainty.Count == 0 || Wording.Certainty[^1].MaxQ is not null || string.IsNullOrWhiteSpace(Wording.OpenEnded))
         {
             throw new InvalidOperationException("trigger-rules.json: the last effect and certainty wording must be open-ended (null).");
         }

@@ -52,6 +52,35 @@ public abstract class TriggersTests(DatabaseProvider provider) : AppTest(provide
     }
 
     [Fact]
+    public async Task Sitting_at_several_doses_is_one_plain_sentence_with_its_numbers_behind_a_fold_and_the_report_says_the_same()
+    {
+        var client = await SignedInAsync("ada@example.com");
+        await UploadAsync(client, NineWeekDiary.Csv());
+        var report = Nervewise.Domain.Triggers.TriggerAnalysis.Analyse(NineWeekDiary.Entries());
+        var headline = Assert.Single(report.Headlines());
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/diary/triggers"));
+
+        // One line for sitting and long sitting, first under "What stood out", its numbers folded away.
+        var found = html[html.IndexOf("What stood out", StringComparison.Ordinal)..];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(found, "class=\"trigger-summary\""));
+        Assert.Contains($"<p class=\"trigger-summary\">{headline.Summary}</p>", html, StringComparison.Ordinal);
+        var fold = found[found.IndexOf("<details class=\"trigger-sure\">", StringComparison.Ordinal)..found.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("<summary>How sure is this?</summary>", fold, StringComparison.Ordinal);
+        // The counts match the flare-ups logged: 20 entries, two of them the same flare-up, so 19.
+        Assert.Contains("20 flare-ups were logged; entries less than 2 hours apart count as one flare-up, so there are 19.", fold, StringComparison.Ordinal);
+        Assert.Contains(Nervewise.Domain.Triggers.TriggerWording.Counts(headline, 19, Nervewise.Domain.Triggers.TriggerRules.Current), fold, StringComparison.Ordinal);
+        Assert.DoesNotContain("no upper limit", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("95 % interval", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Logged too rarely", html, StringComparison.Ordinal);
+
+        // The appointment summary carries the very same sentence and counts.
+        var summary = WebUtility.HtmlDecode(await client.GetStringAsync("/report"));
+        Assert.Contains(Nervewise.Domain.Reports.AppointmentReport.TriggerLines(report)[0], summary, StringComparison.Ordinal);
+        Assert.Contains(headline.Summary, summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_short_diary_says_how_many_more_flare_ups_are_needed()
     {
         var client = await SignedInAsync("ada@example.com");
