@@ -147,6 +147,9 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
     /// <summary>Where the trends begin: 12 weeks back.</summary>
     public DateTimeOffset TrendsFrom => Now.AddDays(-84);
 
+    /// <summary>Where the charts start: the first check-in of the 12 weeks (no empty weeks before it), at least a week back.</summary>
+    public DateTimeOffset ChartFrom => History.Count > 0 && History[0].At < Now.AddDays(-7) ? History[0].At : Now.AddDays(-7);
+
     /// <summary>One area's scores, oldest first, with when each was given.</summary>
     public IReadOnlyList<(DateTimeOffset At, int Score)> Trend(string area) =>
         [.. History.Where(c => c.Scores.ContainsKey(area)).Select(c => (c.At, c.Scores[area]))];

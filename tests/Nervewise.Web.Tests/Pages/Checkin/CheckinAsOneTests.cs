@@ -48,7 +48,7 @@ public abstract partial class CheckinAsOneTests(DatabaseProvider provider) : App
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("/checkin#saved", saved.Headers.Location?.OriginalString);
         Assert.Contains("Your check-in is saved", first, StringComparison.Ordinal);
-        Assert.Contains("Saved. Thank you.", first, StringComparison.Ordinal);
+        Assert.Contains("Saved on Thursday 4 March. Thank you.", first, StringComparison.Ordinal);
         Assert.Contains("<span>Stress</span> <strong>3, quite a lot</strong>", first, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"checkin-form\"", first, StringComparison.Ordinal);
         // Once the message is read, the page still shows this week's check-in rather than a blank form to fill twice.
