@@ -12,4 +12,10 @@ public class NervewiseUser : IdentityUser
 
     /// <summary>The IANA time zone every page shows times in, e.g. <c>Europe/Berlin</c>; null until the person sets one (UTC).</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// When the person last opened what their clinician changed or wrote; Today tells them of anything newer until
+    /// they do. Null: nothing seen yet, so everything from a clinician is news.
+    /// </summary>
+    public DateTimeOffset? ClinicianNewsSeenAt { get; set; }
 }

@@ -27,6 +27,9 @@ public sealed record AppointmentReport(
 {
     public const int WeeksShown = 12;
 
+    /// <summary>The pain table's heading: as many weeks as it shows, since it starts at the first with data.</summary>
+    public string WeeksTitle => Weeks.Count == 1 ? "Pain this week" : $"Pain over the last {Weeks.Count} weeks";
+
     public sealed record Week(DateOnly Monday, decimal? AverageWorst, decimal? Worst, int Flares, string Reach);
 
     /// <summary>
@@ -56,6 +59,8 @@ public sealed record AppointmentReport(
                     w.Sum(d => d.Flares), reach < 0 ? "" : Timeline.ReachNames[reach]);
             })
             .ToList();
+        // The table starts at the first week with something logged, not with empty weeks before the diary began.
+        weeks = [.. weeks.SkipWhile((w, i) => i < weeks.Count - 1 && w.AverageWorst is null && w.Flares == 0 && w.Reach.Length == 0)];
         var since = new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var flares = entries.Where(e => e.Type == EntryType.Flare && e.Time >= since).OrderByDescending(e => e.Time).ToList();
 
@@ -191,7 +196,7 @@ public sealed record AppointmentReport(
         Line("## Assessment");
         Assessment.ToList().ForEach(a => Line($"- {a}"));
         Line();
-        Line($"## Pain over the last {WeeksShown} weeks");
+        Line($"## {WeeksTitle}");
         Line("| Week of | Average worst | Worst | Flare-ups | Furthest down |");
         Line("|---|---|---|---|---|");
         foreach (var week in Weeks)

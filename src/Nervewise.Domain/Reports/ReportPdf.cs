@@ -45,7 +45,7 @@ public static class ReportPdf
         }
         writer.Heading("Assessment");
         report.Assessment.ToList().ForEach(line => writer.Text("• " + line));
-        writer.Heading($"Pain over the last {AppointmentReport.WeeksShown} weeks");
+        writer.Heading(report.WeeksTitle);
         writer.Row(["Week of", "Average worst", "Worst", "Flare-ups", "Furthest down"], bold: true);
         foreach (var week in report.Weeks)
         {

@@ -3,6 +3,7 @@ using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
+using Nervewise.Domain.Time;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Plan;
@@ -31,7 +32,15 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
     /// The plan now, or, with <paramref name="stage"/> or <paramref name="pathway"/>, as it would be there (the API's
     /// what-if). A stage alone stays on the pathway already chosen when it is one of its stages, else on its own.
     /// </summary>
-    public async Task<View> ForAsync(string ownerId, Stage? stage = null, Pathway? pathway = null, CancellationToken cancellationToken = default)
+    public Task<View> ForAsync(string ownerId, Stage? stage = null, Pathway? pathway = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(ownerId, stage, pathway, null, cancellationToken);
+
+    /// <summary>The plan now as the reader sees it: "today" and the morning hours are those of their own zone.</summary>
+    public Task<View> ForReaderAsync(string ownerId, PersonZone zone, CancellationToken cancellationToken = default) =>
+        BuildAsync(ownerId, null, null, zone, cancellationToken);
+
+    /// <summary>Without a zone, "today" is in the offset of the latest entry, as before zones were kept.</summary>
+    private async Task<View> BuildAsync(string ownerId, Stage? stage, Pathway? pathway, PersonZone? zone, CancellationToken cancellationToken)
     {
         var entries = (await diary.AllAsync(ownerId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
         var own = await settings.GetAsync(ownerId, cancellationToken);
@@ -47,9 +56,9 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
         var state = await safety.ForAsync(ownerId, cancellationToken);
         var assessment = await safety.LatestAssessmentAsync(ownerId, cancellationToken);
         var result = PlanEngine.Decide(entries, own, now, safety: state, assessment: assessment);
-        // The day is the signed-in owner's own (their zone, from the sign-in cookie); an account with no zone yet keeps
-        // the offset of its latest entry, as before zones were kept.
-        var zone = Infrastructure.ReaderZone.ZoneOf(reader.HttpContext?.User);
+        // The day is the reader's own: the zone given, else the signed-in reader's (from the sign-in cookie); an account
+        // with no zone yet keeps the offset of its latest entry, as before zones were kept.
+        zone ??= Infrastructure.ReaderZone.ZoneOf(reader.HttpContext?.User);
         var offset = zone is not null ? zone.Local(now).Offset : entries.Count > 0 ? entries[^1].Time.Offset : TimeSpan.Zero;
         var local = now.ToOffset(offset);
         var today = DateOnly.FromDateTime(local.DateTime);

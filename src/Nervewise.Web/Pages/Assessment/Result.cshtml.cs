@@ -46,8 +46,12 @@ public class ResultModel(
     /// <summary>For the latest assessment only: which plan the person is on now, in plain words; null for older ones.</summary>
     public IReadOnlyList<string>? PlanNow { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <summary>Opened from the first week's screen (?from=first-week): the page leads back to "Start my first week".</summary>
+    public bool FromFirstWeek { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? from = null)
     {
+        FromFirstWeek = from == "first-week" && !User.IsInRole(Roles.Clinician);
         var ownerId = users.GetUserId(User)!;
         var record = await store.FindAsync(ownerId, id, HttpContext.RequestAborted);
         if (record is null)

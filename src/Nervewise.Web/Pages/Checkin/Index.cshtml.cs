@@ -10,6 +10,7 @@ using Nervewise.Domain.CheckIns;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Safety;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Pages.Checkin;
@@ -32,13 +33,34 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
     [BindProperty(Name = "tz")] public int OffsetMinutes { get; set; }
     [BindProperty(Name = "s")] public Dictionary<string, int?> Scores { get; set; } = [];
 
-    /// <summary>Per area, oldest first, the scores of the last 12 weeks.</summary>
-    public Dictionary<string, List<double>> Trends { get; private set; } = [];
+    /// <summary>Set by "Save without them": the person has seen which areas they left out and saves anyway.</summary>
+    [BindProperty(Name = "Partial")] public bool WithoutTheRest { get; set; }
+
+    /// <summary>A check-in counts for a week; within it the page shows what was saved, not an empty form to fill twice.</summary>
+    public static readonly TimeSpan Fresh = TimeSpan.FromDays(7);
+
+    /// <summary>The check-ins of the last 12 weeks, oldest first, each with its answers.</summary>
+    public IReadOnlyList<CheckIn> History { get; private set; } = [];
 
     public IReadOnlyList<CheckinContent.Area> Priorities { get; private set; } = [];
-    public DateTimeOffset? LastDone { get; private set; }
+    public CheckIn? Latest => History.Count > 0 ? History[^1] : null;
+    public DateTimeOffset? LastDone => Latest?.At;
+    public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>True just after saving (for the "saved" message).</summary>
+    [TempData] public bool JustSaved { get; set; }
+
+    /// <summary>The areas left out of a form sent without "Save without them": named, and the form comes back as filled.</summary>
+    public IReadOnlyList<CheckinContent.Area> Missing { get; private set; } = [];
+
+    /// <summary>Show the saved check-in rather than the form: one was made this week, and the person did not ask for another.</summary>
+    public bool ShowSaved { get; private set; }
+
+    public async Task OnGetAsync(bool again = false)
+    {
+        await LoadAsync();
+        ShowSaved = !again && Latest is { } latest && Now - latest.At < Fresh;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -60,12 +82,20 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
             await LoadAsync();
             return Page();
         }
+        Missing = [.. Areas.Areas.Where(a => !answered.ContainsKey(a.AreaId))];
+        if (Missing.Count > 0 && !WithoutTheRest)
+        {
+            // Nothing is saved yet: the person sees what they left out and chooses to rate it or save without it.
+            await LoadAsync();
+            return Page();
+        }
 
         var now = clock.GetUtcNow().ToOffset(TimeSpan.FromMinutes(Math.Clamp(OffsetMinutes, -840, 840)));
         // One id per area, derived from the form's id: sending the form twice stores one check-in.
         var entries = answered.Select(a => (AreaId(FormId, a.Key), DiaryEntry.Create(now, EntryType.Checkin, a.Key, a.Value, null, null))).ToList();
         await store.AddManyAsync(users.GetUserId(User)!, entries, HttpContext.RequestAborted);
-        return Redirect("/checkin#ideas");
+        JustSaved = true;
+        return Redirect("/checkin#saved");
     }
 
     private static string Expected(string field) => field switch
@@ -104,17 +134,32 @@ public partial class CheckinModel(DiaryStore store, SafetyService safety, UserMa
     private async Task LoadAsync()
     {
         Safety = await safety.ForAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
-        var since = clock.GetUtcNow().AddDays(-84);
-        var rows = (await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted))
-            .Where(r => r.Type == "checkin").ToList();
-        Trends = DiaryVocabulary.CheckinAreas.ToDictionary(
-            a => a, a => rows.Where(r => r.Item == a).Select(r => (double)(r.Value ?? 0)).ToList());
-        if (rows.Count > 0)
+        Now = clock.GetUtcNow();
+        var rows = (await store.AllAsync(users.GetUserId(User)!, TrendsFrom, cancellationToken: HttpContext.RequestAborted))
+            .Where(r => r.Type == "checkin").Select(r => r.ToEntry());
+        History = CheckIn.From(rows);
+        if (Latest is { } latest)
         {
-            var latest = rows.Max(r => r.OccurredAt);
-            LastDone = latest;
-            var scores = rows.Where(r => r.OccurredAt == latest).ToDictionary(r => r.Item, r => (int)(r.Value ?? 0));
-            Priorities = Areas.Priorities(scores);
+            Priorities = Areas.Priorities(latest.Scores);
         }
     }
+
+    /// <summary>Where the trends begin: 12 weeks back.</summary>
+    public DateTimeOffset TrendsFrom => Now.AddDays(-84);
+
+    /// <summary>Where the charts start: the first check-in of the 12 weeks (no empty weeks before it), at least a week back.</summary>
+    public DateTimeOffset ChartFrom => History.Count > 0 && History[0].At < Now.AddDays(-7) ? History[0].At : Now.AddDays(-7);
+
+    /// <summary>One area's scores, oldest first, with when each was given.</summary>
+    public IReadOnlyList<(DateTimeOffset At, int Score)> Trend(string area) =>
+        [.. History.Where(c => c.Scores.ContainsKey(area)).Select(c => (c.At, c.Scores[area]))];
+
+    /// <summary>A time on this page in the reader's zone: "Saturday 28 November".</summary>
+    public string Day(DateTimeOffset at) => User.Zone().Local(at).ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The scale's words for a score: "3, quite a lot".</summary>
+    public static string Says(int score) => $"{score}, {Areas.Scale[score].ToLowerInvariant()}";
+
+    /// <summary>Whether an area's radio starts checked: a form that came back keeps the answers given.</summary>
+    public bool Chosen(string area, int score) => Scores.TryGetValue(area, out var given) && given == score;
 }

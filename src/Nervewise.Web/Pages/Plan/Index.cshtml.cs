@@ -6,6 +6,7 @@ using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Web.Diary;
+using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
 
 namespace Nervewise.Web.Pages.Plan;
@@ -28,7 +29,13 @@ public class PlanIndexModel(
 
     public RehabRules Rules => RehabRules.Current;
 
-    public async Task OnGetAsync() => View = await plans.ForAsync(OwnerId, cancellationToken: HttpContext.RequestAborted);
+    public async Task OnGetAsync() => View = await plans.ForReaderAsync(OwnerId, User.Zone(), HttpContext.RequestAborted);
+
+    /// <summary>
+    /// The day this step began, in the reader's zone. With nothing to tell it by (no diary yet) the step begins today,
+    /// so the days of the week already gone are not sessions "not logged".
+    /// </summary>
+    public DateOnly StepBegan => View.Result.StageSince is { } since ? User.Zone().DateOf(since) : View.Today;
 
     /// <summary>One tap on a pain score logs the exercise: the dose's minutes, ending now, with the pain during it.</summary>
     public async Task<IActionResult> OnPostAsync()

@@ -260,7 +260,7 @@ public abstract class DiaryIntegrityTests(DatabaseProvider provider) : AppTest(p
         var formId = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsync("/checkin", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["FormId"] = formId, ["s[stress]"] = "3", ["s[sleep]"] = "1" }))));
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["FormId"] = formId, ["s[stress]"] = "3", ["s[sleep]"] = "1", ["Partial"] = "true" }))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(2, (await EntriesAsync()).Count);

@@ -143,7 +143,7 @@ public abstract class PlanPageTests(DatabaseProvider provider) : AppTest(provide
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("You are now on nerve tensioners.", moved, StringComparison.Ordinal);
         Assert.Contains("Nerve pain pathway, step 4 of 6: <strong>Nerve tensioners</strong>", moved, StringComparison.Ordinal);
-        Assert.Contains("You are here since 17 Mar.", moved, StringComparison.Ordinal);
+        Assert.Contains("You are here. You have been on this step since 17 Mar.", moved, StringComparison.Ordinal);
         Assert.Contains("you:</strong> Moved to the nerve pain pathway, nerve tensioners.", settings, StringComparison.Ordinal);
     }
 
