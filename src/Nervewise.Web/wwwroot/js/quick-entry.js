@@ -88,6 +88,22 @@
     });
   });
 
+  // Changing an entry: the body map sets the form's region in place, keeping whatever else was changed.
+  var editForm = document.querySelector('form[data-edit-entry]');
+  if (editForm && editForm.querySelector('.body-map')) {
+    editForm.querySelectorAll('.body-map .region').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        editForm.querySelectorAll('.body-map .region').forEach(function (other) {
+          other.classList.toggle('selected', other === link);
+          if (other === link) { other.setAttribute('aria-current', 'true'); } else { other.removeAttribute('aria-current'); }
+        });
+        editForm.querySelector('input[name="Item"]').value = link.getAttribute('data-region');
+        editForm.querySelector('[data-region-name]').textContent = link.getAttribute('aria-label').toLowerCase();
+      });
+    });
+  }
+
   // The body map picks a region in the page itself, so pain can be logged offline too.
   var painForm = document.querySelector('form[data-entry-type="pain"]');
   if (painForm) {
