@@ -14,12 +14,15 @@ public static class SleepHours
 
     public static bool IsChoice(decimal hours) => hours is >= 0 and <= Max && hours % Step == 0;
 
-    /// <summary>"7½ h", "½ h", "0 h": how the choices read on a button.</summary>
-    public static string Label(decimal hours) =>
+    /// <summary>"7½ h", "½ h", "0 h": hours slept in words.</summary>
+    public static string Label(decimal hours) => Short(hours) + " h";
+
+    /// <summary>"7½", "½", "0": a button's text under a legend that says "hours".</summary>
+    public static string Short(decimal hours) =>
         (Math.Floor(hours), hours % 1) switch
         {
-            (0, 0.5m) => "½ h",
-            (var whole, 0.5m) => $"{whole:0}½ h",
-            _ => $"{hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} h",
+            (0, 0.5m) => "½",
+            (var whole, 0.5m) => $"{whole:0}½",
+            _ => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
         };
 }

@@ -182,7 +182,7 @@ public class EditModel(DiaryStore store, UserManager<NervewiseUser> users, IData
     };
 
     public static string ValueLabel(EntryType type, decimal value) =>
-        type == EntryType.Sleep ? SleepHours.Label(value) : value.ToString("0.##", CultureInfo.InvariantCulture);
+        type == EntryType.Sleep ? SleepHours.Short(value) : value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private string ShownTime => ReaderTime(Entry.OccurredAt).ToString(EntryWhen.PickFormat, CultureInfo.InvariantCulture);
 

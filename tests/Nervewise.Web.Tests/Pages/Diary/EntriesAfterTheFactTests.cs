@@ -117,6 +117,7 @@ public abstract class EntriesAfterTheFactTests(DatabaseProvider provider) : AppT
         Assert.Contains("class=\"body-map\"", painPage, StringComparison.Ordinal);
         Assert.Contains("class=\"score-choices", painPage.Replace("choices score-choices", "score-choices", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("What (pain)", painPage, StringComparison.Ordinal);
+        Assert.Matches("name=\"Value\" value=\"5\" checked", painPage);
         Assert.DoesNotContain("type=\"text\" value=\"posterior-thigh\"", painPage, StringComparison.Ordinal);
         Assert.Contains("name=\"Other\"", activityPage, StringComparison.Ordinal);
         Assert.Contains("name=\"Item\" value=\"desk-work\"", activityPage, StringComparison.Ordinal);
