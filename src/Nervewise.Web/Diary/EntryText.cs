@@ -9,11 +9,16 @@ public static class EntryText
 {
     public const string Checked = "A professional checked the warning signs";
 
-    public static string Describe(DiaryEntryRecord e)
+    public static string Describe(DiaryEntryRecord e) => Describe(e.Type, e.Item, e.Value, e.DurationMinutes);
+
+    public static string Describe(DiaryEntry e) => Describe(DiaryVocabulary.Name(e.Type), e.Item, e.Value, e.DurationMinutes);
+
+    private static string Describe(string type, string slug, decimal? number, int? duration)
     {
-        var item = DiaryVocabulary.Words(e.Item);
-        var value = e.Value?.ToString("0.#", CultureInfo.InvariantCulture);
-        var minutes = e.DurationMinutes is { } m ? m >= 60 ? $"{m / 60.0:0.#} h" : $"{m} min" : null;
+        var item = DiaryVocabulary.Words(slug);
+        var value = number?.ToString("0.#", CultureInfo.InvariantCulture);
+        var minutes = duration is { } m ? m >= 60 ? $"{m / 60.0:0.#} h" : $"{m} min" : null;
+        var e = (Type: type, Value: number);
         return e.Type switch
         {
             "pain" => $"Pain in {BodySides.Place(e.Item, e.Note)}: {value}/10",
@@ -21,12 +26,12 @@ public static class EntryText
             "activity" => $"{Cap(item)}, {minutes}" + (value is null ? "" : $", effort {value}/10"),
             "exercise" => $"Rehab: {item}, {minutes}, pain during {value}/10",
             "flare" => $"Flare-up reaching the {BodySides.Place(e.Item, e.Note)}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
-            "sleep" => $"Slept {value} h",
+            "sleep" => $"Slept {SleepHours.Label(number ?? 0)}",
             "checkin" => $"Check-in, {item}: {value}/4",
             "relief" => $"Tried {item}: pain {(e.Value < 0 ? "down" : e.Value > 0 ? "up" : "no change")} {Math.Abs(e.Value ?? 0):0.#}",
             // Written by /safety/check: the warning signs logged up to this time have been looked at.
             "checked" => Checked,
-            _ => $"{e.Type} {item}",
+            _ => $"{type} {item}",
         };
     }
 

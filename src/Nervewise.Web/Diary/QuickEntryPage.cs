@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Diary;
 
@@ -27,7 +28,70 @@ public abstract class QuickEntryPage(DiaryStore store, UserManager<NervewiseUser
     /// <summary>The signed-in person, whose diary this page writes to.</summary>
     protected string OwnerId => users.GetUserId(User)!;
 
-    protected DateTimeOffset LocalNow => clock.GetUtcNow().ToOffset(TimeSpan.FromMinutes(Math.Clamp(OffsetMinutes, -14 * 60, 14 * 60)));
+    protected DateTimeOffset LocalNow => clock.GetUtcNow().ToOffset(DeviceOffset);
+
+    private TimeSpan DeviceOffset => TimeSpan.FromMinutes(Math.Clamp(OffsetMinutes, -14 * 60, 14 * 60));
+
+    /// <summary>"now", "today", "yesterday" or "pick" (<see cref="EntryWhen"/>); nothing chosen is now.</summary>
+    [BindProperty]
+    public string? When { get; set; }
+
+    /// <summary>The part of the day for "today" and "yesterday": "morning", "afternoon"...</summary>
+    [BindProperty]
+    public string? Part { get; set; }
+
+    /// <summary>The exact local date and time for "pick" (a date alone for a night's sleep).</summary>
+    [BindProperty]
+    public string? Pick { get; set; }
+
+    /// <summary>
+    /// The person's wall clock: their own zone (DST-safe), or the device's offset for an account that has not chosen
+    /// one yet, as entries were always stored.
+    /// </summary>
+    protected LocalClock PersonClock
+    {
+        get
+        {
+            var utcNow = clock.GetUtcNow();
+            if (User.ZoneMissing())
+            {
+                var offset = DeviceOffset;
+                return new(utcNow.ToOffset(offset), (date, time) => new DateTimeOffset(date.ToDateTime(time), offset));
+            }
+            var zone = User.Zone();
+            return new(zone.Local(utcNow), zone.At);
+        }
+    }
+
+    /// <summary>What the shared "when" partial needs to show the choices on this page.</summary>
+    public WhenModel WhenChoices(bool night = false, string? hint = null)
+    {
+        var personClock = PersonClock;
+        return new(night, string.IsNullOrEmpty(When) ? EntryWhen.Now : When, Part, Pick, EntryWhen.PartsBegun(personClock),
+            personClock.Today.ToString(EntryWhen.DateFormat, System.Globalization.CultureInfo.InvariantCulture), hint);
+    }
+
+    /// <summary>
+    /// The time chosen on the form, or <paramref name="now"/> when it is "now"; null (with a form error) when the choice
+    /// cannot be read.
+    /// </summary>
+    protected DateTimeOffset? ChosenTime(DateTimeOffset now)
+    {
+        var (time, problem) = EntryWhen.Resolve(When, Part, Pick, PersonClock);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(string.Empty, problem);
+            return null;
+        }
+        return time ?? now;
+    }
+
+    /// <summary>" (yesterday 15:00)": what the confirmation adds for an entry logged after the fact.</summary>
+    protected string WhenSaid(DateTimeOffset time) =>
+        IsNow ? "" : $" ({time.ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture)})";
+
+    /// <summary>True when the entry is being logged as it happens, not after the fact.</summary>
+    protected bool IsNow => string.IsNullOrEmpty(When) || When == EntryWhen.Now;
 
     /// <summary>How each posted field is described when what was typed cannot be read: "Minutes must be whole minutes".</summary>
     protected virtual string Expected(string field) => field switch

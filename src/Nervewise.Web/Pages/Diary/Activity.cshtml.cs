@@ -29,9 +29,16 @@ public class ActivityModel(DiaryStore store, UserManager<NervewiseUser> users, T
         var minutes = OtherMinutes ?? Minutes;
         // Logged when it ends, as people usually do; the entry's time is when it began.
         // Only a duration the diary takes moves the start back (int.MaxValue minutes is before year 1).
-        var start = Finished && minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
+        // An earlier time chosen on the form is when it began.
+        var now = Finished && minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
+        if (!string.IsNullOrWhiteSpace(Other) && item is "")
+        {
+            ModelState.AddModelError(string.Empty, "Something else: write what you did in letters or numbers, such as \"gardening\".");
+            return Page();
+        }
         var label = item is null ? "" : DiaryVocabulary.Words(item);
-        return await SaveAsync(start, EntryType.Activity, item ?? "", Effort, minutes, null, $"Saved: {label}, {minutes} minutes.")
+        return ChosenTime(now) is { } start
+            && await SaveAsync(start, EntryType.Activity, item ?? "", Effort, minutes, null, $"Saved: {label}, {minutes} minutes{WhenSaid(start)}.")
             ? Redirect("/diary/activity")
             : Page();
     }
@@ -52,7 +59,10 @@ public static class Slugs
     /// <summary>"Yoga class!" → "yoga-class": people type freely; the diary keeps slugs.</summary>
     public static string From(string text)
     {
-        var chars = text.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
+        // "Übung" is "ubung", not "bung": accents come off before anything outside a-z and 0-9 becomes a dash.
+        var plain = text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        var chars = plain.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
         return string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 }

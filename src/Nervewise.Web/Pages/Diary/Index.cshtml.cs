@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +11,34 @@ using Nervewise.Web.Infrastructure;
 namespace Nervewise.Web.Pages.Diary;
 
 /// <summary>The diary: newest first, a page at a time, or one day (by the local date each entry was written in).</summary>
-public class DiaryIndexModel(DiaryStore store, UserManager<NervewiseUser> users) : PageModel
+public class DiaryIndexModel(DiaryStore store, UserManager<NervewiseUser> users, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     public const int PageSize = 30;
+
+    /// <summary>TempData keys the edit page leaves after a delete: the sealed entry, and what it was in words.</summary>
+    public const string UndoKey = "UndoDelete";
+    public const string DeletedKey = "Deleted";
+
+    /// <summary>The sealed entry just deleted, for the "Undo" button; null when nothing was.</summary>
+    [TempData(Key = UndoKey)]
+    public string? UndoToken { get; set; }
+
+    [TempData(Key = DeletedKey)]
+    public string? Deleted { get; set; }
+
+    /// <summary>Brings a deleted entry back, with its own id, while the undo token is fresh.</summary>
+    public async Task<IActionResult> OnPostUndoAsync([FromForm(Name = "token")] string? token)
+    {
+        var owner = users.GetUserId(User)!;
+        if (new UndoDelete(protection, clock).Open(owner, token) is not { } undo)
+        {
+            Deleted = $"It is too late to undo that: a deleted entry can be brought back for {(int)UndoDelete.Window.TotalMinutes} minutes.";
+            return Redirect("/diary");
+        }
+        await store.AddAsync(owner, undo.Id, undo.Entry, HttpContext.RequestAborted);
+        Deleted = "Brought back: " + EntryText.Describe(undo.Entry) + ".";
+        return Redirect($"/diary?day={undo.Entry.Time:yyyy-MM-dd}");
+    }
 
     public IReadOnlyList<DiaryEntryRecord> Entries { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;

@@ -38,7 +38,8 @@ public class PainModel(DiaryStore store, UserManager<NervewiseUser> users, TimeP
             ModelState.AddModelError(string.Empty, "Pain is needed: tap a number from 0 (none) to 10 (the worst).");
             return Page();
         }
-        if (!await SaveAsync(LocalNow, EntryType.Pain, Region!, value, null, BodySides.Note(BodySide, null), $"Saved: {BodySides.Place(Region!, BodySide)}, pain {value}/10."))
+        if (ChosenTime(LocalNow) is not { } time
+            || !await SaveAsync(time, EntryType.Pain, Region!, value, null, BodySides.Note(BodySide, null), $"Saved: {BodySides.Place(Region!, BodySide)}, pain {value}/10{WhenSaid(time)}."))
         {
             return Page();
         }

@@ -23,9 +23,11 @@ public class SessionModel(DiaryStore store, UserManager<NervewiseUser> users, Ti
     public async Task<IActionResult> OnPostAsync()
     {
         // Only a duration the diary takes moves the start back (int.MaxValue minutes is before year 1).
-        var start = Minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
+        // Logged now, it has just ended; an earlier time chosen on the form is when it began.
+        var now = Minutes is { } m and >= 0 and <= DiaryEntry.MaxDurationMinutes ? LocalNow.AddMinutes(-m) : LocalNow;
         var label = Item is null ? "" : DiaryVocabulary.Words(Item);
-        return await SaveAsync(start, EntryType.Exercise, Item ?? "", Pain, Minutes, null, $"Saved: {label}, {Minutes} minutes, pain during {Pain}/10.")
+        return ChosenTime(now) is { } start
+            && await SaveAsync(start, EntryType.Exercise, Item ?? "", Pain, Minutes, null, $"Saved: {label}, {Minutes} minutes, pain during {Pain}/10{WhenSaid(start)}.")
             ? Redirect("/diary/session")
             : Page();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nervewise.Data.Diary;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +8,12 @@ using Nervewise.Web.Diary;
 
 namespace Nervewise.Web.Pages.Diary;
 
-/// <summary>Last night's sleep in hours. Poor sleep makes nerves more sensitive.</summary>
+/// <summary>
+/// A night's sleep in half hours, filed on the evening the night began: poor sleep makes nerves more sensitive, and a
+/// night logged after midnight or the next morning belongs to the evening before.
+/// </summary>
 public class SleepModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : QuickEntryPage(store, users, clock)
 {
-    public static readonly decimal[] Hours = [4, 5, 6, 7, 8, 9, 10];
-
     [BindProperty] public decimal? Slept { get; set; }
 
     public void OnGet()
@@ -20,15 +22,34 @@ public class SleepModel(DiaryStore store, UserManager<NervewiseUser> users, Time
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // The night began roughly this many hours before now.
-        var start = Slept is { } hours and >= 0 and <= 24 ? LocalNow.AddHours(-(double)hours) : LocalNow;
-        return await SaveAsync(start, EntryType.Sleep, "night", Slept, null, null, $"Saved: {Slept} hours of sleep.")
+        if (FormFields.RefuseUnreadable(ModelState, Expected))
+        {
+            return Page();
+        }
+        if (Slept is not { } hours)
+        {
+            ModelState.AddModelError(string.Empty, $"Hours slept: choose how long you slept, from 0 to {SleepHours.Max} hours.");
+            return Page();
+        }
+        if (!SleepHours.IsChoice(hours))
+        {
+            ModelState.AddModelError(string.Empty, $"Hours slept must be from 0 to {SleepHours.Max} in half hours, not {hours.ToString("0.##", CultureInfo.InvariantCulture)}.");
+            return Page();
+        }
+        var (night, problem) = EntryWhen.Night(When, Pick, PersonClock);
+        if (night is not { } time)
+        {
+            ModelState.AddModelError(string.Empty, problem!);
+            return Page();
+        }
+        var evening = time.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        return await SaveAsync(time, EntryType.Sleep, "night", hours, null, null, $"Saved: {SleepHours.Label(hours)} of sleep, the night that began on {evening}.")
             ? Redirect("/diary/sleep")
             : Page();
     }
 
     protected override string Expected(string field) =>
-        field == "Slept" ? "Hours slept must be a number such as 7 or 7.5" : base.Expected(field);
+        field == "Slept" ? $"Hours slept must be a number from 0 to {SleepHours.Max}, such as 7 or 7.5" : base.Expected(field);
 
     protected override string FieldName(string column) => column == "value" ? "Hours slept" : base.FieldName(column);
 }

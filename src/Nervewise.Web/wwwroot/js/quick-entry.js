@@ -56,6 +56,31 @@
     },
   };
 
+  // The "when" choices (_When.cshtml) offline, on this device's clock; the server's EntryWhen is the same rule.
+  var parts = { morning: 8, midday: 12, afternoon: 15, evening: 19, night: 22 };
+  function chosenTime(form, built) {
+    var when = value(form, 'When') || 'now';
+    var today = new Date();
+    var day = function (back, hour) { return new Date(today.getFullYear(), today.getMonth(), today.getDate() - back, hour, 0, 0); };
+    var pick = value(form, 'Pick');
+    if (built.type === 'sleep') {
+      if (when === 'pick') {
+        var d = pick && /^(\d{4})-(\d{2})-(\d{2})$/.exec(pick);
+        return d ? new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 22, 0, 0) : null;
+      }
+      return day(when === 'yesterday' ? 2 : 1, 22);
+    }
+    if (when === 'now') {
+      return new Date(Date.now() - built.minutesBefore * 60000);
+    }
+    if (when === 'pick') {
+      var t = pick && /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(pick);
+      return t ? new Date(Number(t[1]), Number(t[2]) - 1, Number(t[3]), Number(t[4]), Number(t[5]), 0) : null;
+    }
+    var hour = parts[value(form, 'Part')];
+    return hour === undefined ? null : day(when === 'yesterday' ? 1 : 0, hour);
+  }
+
   function status(form, text) {
     var line = form.querySelector('[data-queue-status]');
     if (line) {
@@ -83,7 +108,11 @@
         fresh(form);
       }
       form.setAttribute('data-last-entry', signature);
-      var time = new Date(Date.now() - built.minutesBefore * 60000);
+      var time = chosenTime(form, built);
+      if (!time || time.getTime() > Date.now() + 5 * 60000) {
+        status(form, 'Please choose when it was: a time that has passed.');
+        return;
+      }
       queue.add([{
         id: form.querySelector('input[name="FormId"]').value, time: queue.localTime(time), type: built.type,
         item: built.item, value: built.value, durationMinutes: built.durationMinutes ?? null, note: built.note || '',
@@ -91,6 +120,24 @@
       status(form, "Saved on this phone; will send when you're back online.");
     });
   });
+
+  // Changing an entry: the body map sets the form's region in place, keeping whatever else was changed.
+  var editForm = document.querySelector('form[data-edit-entry]');
+  if (editForm && editForm.querySelector('.body-map')) {
+    editForm.querySelectorAll('.body-map .region').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        editForm.querySelectorAll('.body-map .region').forEach(function (other) {
+          other.classList.toggle('selected', other === link);
+          if (other === link) { other.setAttribute('aria-current', 'true'); } else { other.removeAttribute('aria-current'); }
+        });
+        editForm.querySelector('input[name="Item"]').value = link.getAttribute('data-region');
+        var side = editForm.querySelector('input[name="Side"]');
+        if (side) { side.value = link.getAttribute('data-side') || ''; }
+        editForm.querySelector('[data-region-name]').textContent = link.getAttribute('aria-label').toLowerCase();
+      });
+    });
+  }
 
   // The body map picks a region in the page itself, so pain can be logged offline too.
   var painForm = document.querySelector('form[data-entry-type="pain"]');
