@@ -9,11 +9,11 @@ public static class EntryText
 {
     public const string Checked = "A professional checked the warning signs";
 
-    public static string Describe(DiaryEntryRecord e) => Describe(e.Type, e.Item, e.Value, e.DurationMinutes);
+    public static string Describe(DiaryEntryRecord e) => Describe(e.Type, e.Item, e.Value, e.DurationMinutes, e.Note);
 
-    public static string Describe(DiaryEntry e) => Describe(DiaryVocabulary.Name(e.Type), e.Item, e.Value, e.DurationMinutes);
+    public static string Describe(DiaryEntry e) => Describe(DiaryVocabulary.Name(e.Type), e.Item, e.Value, e.DurationMinutes, e.Note);
 
-    private static string Describe(string type, string slug, decimal? number, int? duration)
+    private static string Describe(string type, string slug, decimal? number, int? duration, string? note)
     {
         var item = DiaryVocabulary.Words(slug);
         var value = number?.ToString("0.#", CultureInfo.InvariantCulture);
@@ -21,11 +21,11 @@ public static class EntryText
         var e = (Type: type, Value: number);
         return e.Type switch
         {
-            "pain" => $"Pain in {BodySides.Place(e.Item, e.Note)}: {value}/10",
+            "pain" => $"Pain in {BodySides.Place(slug, note)}: {value}/10",
             "symptom" => $"{Cap(item)}: {value}/10" + (minutes is null ? "" : $", {minutes}"),
             "activity" => $"{Cap(item)}, {minutes}" + (value is null ? "" : $", effort {value}/10"),
             "exercise" => $"Rehab: {item}, {minutes}, pain during {value}/10",
-            "flare" => $"Flare-up reaching the {BodySides.Place(e.Item, e.Note)}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
+            "flare" => $"Flare-up reaching the {BodySides.Place(slug, note)}, peak {value}/10" + (minutes is null ? "" : $", {minutes}"),
             "sleep" => $"Slept {SleepHours.Label(number ?? 0)}",
             "checkin" => $"Check-in, {item}: {value}/4",
             "relief" => $"Tried {item}: pain {(e.Value < 0 ? "down" : e.Value > 0 ? "up" : "no change")} {Math.Abs(e.Value ?? 0):0.#}",

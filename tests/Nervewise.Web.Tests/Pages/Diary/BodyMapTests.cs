@@ -83,4 +83,34 @@ public abstract partial class BodyMapTests(DatabaseProvider provider) : AppTest(
         await using var db = Database.OpenContext();
         Assert.Equal(["", ""], await db.DiaryEntries.OrderBy(e => e.Item).Select(e => e.Note).ToListAsync());
     }
+
+    [Fact]
+    public async Task Changing_an_entry_shows_its_side_apart_from_the_note_and_keeps_it()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("ada@example.com");
+        await client.SubmitAsync("/diary/pain", new Dictionary<string, string> { ["Region"] = "calf", ["Side"] = "right", ["value"] = "4" });
+        Guid id;
+        await using (var db = Database.OpenContext())
+        {
+            id = (await db.DiaryEntries.SingleAsync()).Id;
+        }
+
+        var edit = WebUtility.HtmlDecode(await client.GetStringAsync($"/diary/{id}/edit"));
+        Assert.Contains("Where: <strong data-region-name>calf, right</strong>", edit, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"Side\" value=\"right\">", edit, StringComparison.Ordinal);
+        Assert.DoesNotContain("[right]", edit, StringComparison.Ordinal);
+        var time = Regex.Match(edit, "name=\"Time\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        var saved = await client.SubmitAsync($"/diary/{id}/edit", new Dictionary<string, string>
+        {
+            ["Time"] = time, ["Item"] = "posterior-thigh", ["Side"] = "left", ["Value"] = "6", ["Note"] = "after the long drive",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = Database.OpenContext())
+        {
+            var entry = await db.DiaryEntries.SingleAsync();
+            Assert.Equal(("posterior-thigh", 6m, "[left] after the long drive"), (entry.Item, entry.Value!.Value, entry.Note));
+        }
+    }
 }
