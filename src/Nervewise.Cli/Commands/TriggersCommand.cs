@@ -60,18 +60,18 @@ internal static class TriggersCommand
         });
         console.Profile.Width = 1000;
         console.MarkupLine($"[bold]What came before flare-ups[/]: {report.Flares} flare-ups over {report.Days} days ({report.DaysLogged} with entries); {report.Tests} checks of an exposure, dose and delay.");
-        var found = report.Significant;
+        // The same lines, counts and ranges as the page, the report and the PDF: one line per exposure.
+        var found = report.Headlines();
         if (found.Count > 0)
         {
             console.WriteLine();
             foreach (var finding in found)
             {
-                var high = finding.CiHigh is { } h ? $"{h:0.#}" : "no upper limit";
                 console.WriteLine($"  {finding.Summary}");
-                console.MarkupLine($"[dim]    odds ratio {finding.Effect:0.#} (95 % interval {finding.CiLow:0.#} to {high}), q {(finding.Q < 0.001 ? "< 0.001" : $"= {finding.Q:0.###}")}; {finding.FlaresAfter} of {finding.FlaresCompared} flare-ups followed it, about {finding.ExpectedByChance:0} by chance[/]");
+                console.MarkupLine($"[dim]    {Markup.Escape(TriggerWording.Counts(finding, report.Flares, TriggerRules.Current))} {Markup.Escape(TriggerWording.Range(finding))} q {(finding.Q < 0.001 ? "< 0.001" : $"= {finding.Q:0.###}")}.[/]");
             }
         }
-        var hints = report.Triggers.Where(t => !t.Significant && t.Effect >= 1 && t.Q <= 0.2).Take(3).ToList();
+        var hints = report.Hints();
         if (hints.Count > 0)
         {
             console.WriteLine();
@@ -90,9 +90,9 @@ internal static class TriggersCommand
         {
             console.WriteLine(pair.Summary);
         }
-        if (report.TooRare.Count > 0)
+        foreach (var notChecked in report.NotChecked)
         {
-            console.WriteLine($"Logged too rarely to check: {string.Join(", ", report.TooRare)}.");
+            console.WriteLine(notChecked.Words);
         }
         console.WriteLine();
         console.MarkupLine($"[dim]{Markup.Escape(TriggerWording.NotADiagnosis)}[/]");

@@ -54,6 +54,22 @@ public sealed class TriggersTests : IDisposable
         Assert.Contains("not a diagnosis", run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>The plain output says what the page and the report say: counts over every flare-up, one line per exposure.</summary>
+    [Fact]
+    public async Task The_summary_counts_every_flare_up_and_names_each_exposure_once()
+    {
+        var run = await CliRun.Of("triggers", Write("nine-weeks.csv", NineWeekDiary.Csv()));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("no upper limit", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("odds ratio", run.Output, StringComparison.Ordinal);
+        Assert.Contains("17 of the 19 flare-ups came 6 to 12 hours after sitting", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Somewhere between 1.5 and 56 times as likely", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n').Where(l => l.StartsWith("  Flare-ups were", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.Single(lines, l => l.Contains("sitting", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Too_few_flare_ups_give_an_empty_list_and_a_message()
     {
