@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/welcome", "/welcome/first-week", "/today", "/assessment", "/assessment/questions", "/assessment/{id:guid}", "/checkin",
         "/diary", "/diary/pain", "/diary/activity", "/diary/session", "/diary/sleep", "/diary/{id:guid}/edit",
         "/diary/import/{handler?}", "/diary/timeline", "/diary/triggers",
-        "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/report", "/sharing",
+        "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/plan/news", "/report", "/sharing",
         "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/safety/check",
         "/account/two-factor", "/account/two-factor/setup", "/account/sign-in/code",
         "/account/forgot-password", "/account/check-email", "/account/confirm-email", "/account/reset-password",
@@ -268,6 +268,8 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await VisitAsync(person, "/sharing", "sharing, with a clinician");
         await Assertions.Expect(person.GetByText("Keep the slider sessions short this week.")).ToBeVisibleAsync();
         await VisitAsync(person, "/plan/settings", "plan settings, changed by the clinician");
+        await VisitAsync(person, "/today", "today, with news from the clinician");
+        await VisitAsync(person, "/plan/news", "what the clinician changed or wrote");
 
         await TwoFactorPagesAsync(clinician);
 

@@ -235,15 +235,19 @@ public abstract class PlanSettingsStoreTests(DatabaseProvider provider) : IAsync
             Assert.Contains(db.GetService<IMigrationsAssembly>().Migrations.Keys, id => id.EndsWith("_PlanPathway", StringComparison.Ordinal));
             Assert.DoesNotContain(await db.Database.GetAppliedMigrationsAsync(), id => id.EndsWith("_PlanPathway", StringComparison.Ordinal));
         }
-        await using var services = database.OpenServices();
-        string ada;
-        await using (var scope = services.CreateAsyncScope())
+        // The account as that version stored it: today's model has columns (a time zone, ...) the old table lacks.
+        var ada = Guid.NewGuid().ToString();
+        await using (var db = database.OpenContext())
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
-            var user = new NervewiseUser { UserName = "ada@example.com", Email = "ada@example.com" };
-            Assert.True((await users.CreateAsync(user, "long enough phrase")).Succeeded);
-            ada = user.Id;
+            var created = provider == DatabaseProvider.Sqlite ? (object)0L : _clock.GetUtcNow();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
+                    "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "MustChangePassword", "CreatedAt")
+                VALUES ({ada}, 'ada@example.com', 'ADA@EXAMPLE.COM', 'ada@example.com', 'ADA@EXAMPLE.COM', {true},
+                    {false}, {false}, {true}, 0, {false}, {created})
+                """);
         }
+        await using var services = database.OpenServices();
         await using (var db = database.OpenContext())
         {
             if (provider == DatabaseProvider.Sqlite)
