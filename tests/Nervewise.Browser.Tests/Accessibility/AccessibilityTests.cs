@@ -136,7 +136,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await VisitAsync(page, $"/diary/{entry}/edit", "edit entry");
         await page.GetByLabel("When").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter the date and time");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("When: enter the date and time");
         await _audit.BothWidthsAsync(page, "edit entry, with errors");
 
         await VisitAsync(page, "/diary/import", "import");

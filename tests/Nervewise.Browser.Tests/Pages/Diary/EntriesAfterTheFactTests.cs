@@ -31,7 +31,7 @@ public sealed class EntriesAfterTheFactTests(ChromiumFixture fixture) : BrowserT
     {
         var page = await AucklandPhoneAsync();
         await page.GotoAsync("/diary/pain");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Calf" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calf, left" }).ClickAsync();
         await page.GetByText("Yesterday", new() { Exact = true }).ClickAsync();
         await page.GetByText("Afternoon").Last.ClickAsync();
         await ScreenshotAsync(page, "entries-pain-when-360");
@@ -51,18 +51,18 @@ public sealed class EntriesAfterTheFactTests(ChromiumFixture fixture) : BrowserT
         await page.GotoAsync("/diary");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit Pain in calf" }).ClickAsync();
         await Assertions.Expect(page.Locator("form[data-edit-entry] .body-map")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Back of knee" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-region-name]")).ToHaveTextAsync("back of knee");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back of knee, left" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-region-name]")).ToHaveTextAsync("back of knee, left");
         await ScreenshotAsync(page, "entries-edit-360");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"));
         await page.GetByText("Delete this entry…").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete it" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Deleted: Pain in calf: 6/10.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Deleted: Pain in calf, left: 6/10.")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "entries-undo-360");
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Brought back: Pain in calf: 6/10.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".entry-list").GetByText("Pain in calf: 6/10")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Brought back: Pain in calf, left: 6/10.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".entry-list").GetByText("Pain in calf, left: 6/10")).ToBeVisibleAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
