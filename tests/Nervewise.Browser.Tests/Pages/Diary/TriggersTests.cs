@@ -9,8 +9,8 @@ namespace Nervewise.Browser.Tests.Pages.Diary;
 /// <summary>"What comes before my flare-ups" on a phone: a diary imported, the trigger found, the chart readable.</summary>
 public sealed class TriggersTests(ChromiumFixture chromium) : BrowserTest(chromium)
 {
-    [Fact]
-    public async Task A_planted_trigger_shows_as_a_sentence_and_a_chart_by_delay_on_a_phone()
+    /// <summary>A new person on a phone who has imported <paramref name="csv"/> as their diary.</summary>
+    private async Task<IPage> PhoneWithDiaryAsync(string csv)
     {
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/account/register");
@@ -20,10 +20,17 @@ public sealed class TriggersTests(ChromiumFixture chromium) : BrowserTest(chromi
         {
             Name = "diary.csv",
             MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(SyntheticDiary.Csv(new DiaryScenario(240, 60, PlantedTrigger.Catalogue(10)[0], 3))),
+            Buffer = Encoding.UTF8.GetBytes(csv),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_planted_trigger_shows_as_a_sentence_and_a_chart_by_delay_on_a_phone()
+    {
+        var page = await PhoneWithDiaryAsync(SyntheticDiary.Csv(new DiaryScenario(240, 60, PlantedTrigger.Catalogue(10)[0], 3)));
 
         await new SiteHeader(page).GoToAsync("Triggers");
 
@@ -42,18 +49,7 @@ public sealed class TriggersTests(ChromiumFixture chromium) : BrowserTest(chromi
     [Fact]
     public async Task Sitting_reads_as_one_sentence_with_its_numbers_folded_and_a_chart_whose_words_never_collide_at_360_px()
     {
-        var page = await OpenAsync(Phone);
-        await page.GotoAsync("/account/register");
-        await new RegisterPage(page).RegisterAsync($"{Guid.NewGuid():N}@example.com", "slow steady progress");
-        await page.GotoAsync("/diary/import");
-        await page.GetByLabel("Diary file (.csv)").SetInputFilesAsync(new FilePayload
-        {
-            Name = "diary.csv",
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(NineWeekDiary.Csv()),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
+        var page = await PhoneWithDiaryAsync(NineWeekDiary.Csv());
 
         await page.GotoAsync("/diary/triggers");
 
