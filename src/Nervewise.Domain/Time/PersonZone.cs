@@ -28,6 +28,9 @@ public sealed class PersonZone
         .Append("UTC")
         .Order(StringComparer.Ordinal)];
 
+    // Pages ask for the reader's zone for every time they show; one instance per id keeps that a dictionary read.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PersonZone?> Known = new(StringComparer.Ordinal);
+
     /// <summary>The zone for an IANA id, or null when the id is unknown. Aliases are accepted and kept as given.</summary>
     public static PersonZone? Find(string? id)
     {
@@ -35,8 +38,15 @@ public sealed class PersonZone
         {
             return null;
         }
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
-        return zone is null ? null : new PersonZone(zone, id.Trim());
+        id = id.Trim();
+        if (Known.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+        var found = zone is null ? null : new PersonZone(zone, id);
+        // Unknown ids are not kept: anyone can post one, and the cache must not grow with them.
+        return found is null ? null : Known.GetOrAdd(id, found);
     }
 
     /// <summary>The zone for a stored id; UTC for accounts that have none yet.</summary>

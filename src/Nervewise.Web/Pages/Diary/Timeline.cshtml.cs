@@ -22,7 +22,9 @@ public class TimelineModel(DiaryStore store, UserManager<NervewiseUser> users, T
         var from = today.AddDays(-(Weeks * 7) + 1);
         var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
         var records = await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted);
-        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today, User.DateOf);
+        // The zone is looked up once, not once per entry.
+        var zone = ReaderZone.ZoneOf(User);
+        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today, zone is null ? null : zone.DateOf);
         Trend = Timeline.Trend(Days);
     }
 }
