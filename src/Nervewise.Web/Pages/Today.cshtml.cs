@@ -6,6 +6,7 @@ using Nervewise.Domain.Content;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Time;
+using Microsoft.EntityFrameworkCore;
 using Nervewise.Web.Home;
 
 namespace Nervewise.Web.Pages;
@@ -16,7 +17,7 @@ namespace Nervewise.Web.Pages;
 /// Warning signs are the layout's safety card; at urgent or higher the page gives no exercise advice, and a check is
 /// recorded only at /safety/check.
 /// </summary>
-public class TodayModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, HomeService home) : PageModel
+public class TodayModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, HomeService home, Nervewise.Data.NervewiseDbContext db) : PageModel
 {
     public bool IsClinician { get; private set; }
 
@@ -27,6 +28,10 @@ public class TodayModel(UserManager<NervewiseUser> users, SignInManager<Nervewis
 
     public async Task<IActionResult> OnGetAsync()
     {
+        // Today reads a dozen small things (diary, plan, safety, assessment, the clinician's news). Opened once, the
+        // connection stays with the request: under load, taking it from the pool and back for every query was where
+        // Today's time went (lock contention in the pool, measured in docs/performance.md). The context closes it.
+        await db.Database.OpenConnectionAsync(HttpContext.RequestAborted);
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
