@@ -40,3 +40,22 @@ public static class ReaderZone
     public static bool ZoneMissing(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && PersonZone.Find(user.FindFirstValue(Claim)) is null;
 }
+
+/// <summary>Keeps a person's chosen zone and renews their cookie, so every page shows it at once (account page, Today's offer).</summary>
+public static class ZoneChoice
+{
+    public static async Task SaveAsync(
+        Microsoft.AspNetCore.Identity.UserManager<Data.Identity.NervewiseUser> users,
+        Microsoft.AspNetCore.Identity.SignInManager<Data.Identity.NervewiseUser> signIn,
+        Data.Identity.NervewiseUser user,
+        PersonZone zone)
+    {
+        user.TimeZone = zone.Id;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException("Could not save the time zone: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
+        }
+        await signIn.RefreshSignInAsync(user);
+    }
+}

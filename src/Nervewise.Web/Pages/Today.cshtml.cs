@@ -6,6 +6,7 @@ using Nervewise.Domain.Content;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Time;
+using Nervewise.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Web.Home;
 
@@ -66,13 +67,7 @@ public class TodayModel(UserManager<NervewiseUser> users, SignInManager<Nervewis
         {
             return Redirect("/account");
         }
-        user.TimeZone = found.Id;
-        var saved = await users.UpdateAsync(user);
-        if (!saved.Succeeded)
-        {
-            throw new InvalidOperationException("Could not save the time zone: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
-        }
-        await signIn.RefreshSignInAsync(user);
+        await ZoneChoice.SaveAsync(users, signIn, user, found);
         Saved = $"Times now show in {found.Id}.";
         return RedirectToPage();
     }

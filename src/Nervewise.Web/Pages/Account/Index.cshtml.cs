@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Time;
+using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Account;
 
@@ -48,13 +49,7 @@ public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<N
             await FillAsync(user);
             return Page();
         }
-        user.TimeZone = zone.Id;
-        var saved = await users.UpdateAsync(user);
-        if (!saved.Succeeded)
-        {
-            throw new InvalidOperationException("Could not save the time zone: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
-        }
-        await signIn.RefreshSignInAsync(user);
+        await ZoneChoice.SaveAsync(users, signIn, user, zone);
         Saved = $"Times now show in {zone.Id}.";
         return RedirectToPage();
     }
