@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Nervewise.Domain.People;
 
 namespace Nervewise.Data.Identity;
 
@@ -18,4 +20,16 @@ public class NervewiseUser : IdentityUser
     /// they do. Null: nothing seen yet, so everything from a clinician is news.
     /// </summary>
     public DateTimeOffset? ClinicianNewsSeenAt { get; set; }
+
+    /// <summary>What the person or clinician is called on every page, report and export; null only for accounts made
+    /// before names were asked for (pages then show the part of the email before the @).</summary>
+    [MaxLength(PersonName.MaxLength)]
+    public string? DisplayName { get; set; }
+
+    /// <summary>Optional; lets a clinic match the record to its own (FHIR <c>Patient.birthDate</c>).</summary>
+    public DateOnly? DateOfBirth { get; set; }
+
+    /// <summary>A clinician's profession line shown to the people who share with them, e.g. "Physiotherapist, Leeds Sports Clinic".</summary>
+    [MaxLength(PersonName.MaxLength)]
+    public string? Profession { get; set; }
 }
