@@ -6,7 +6,7 @@ using Nervewise.Data;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Export;
 using Nervewise.Domain.Assessment;
-using Nervewise.Domain.Fhir;
+using Nervewise.Documents.Fhir;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
 

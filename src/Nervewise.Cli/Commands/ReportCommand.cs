@@ -1,3 +1,4 @@
+using Nervewise.Documents.Pdf;
 using System.CommandLine;
 using System.Text;
 using Nervewise.Domain.Rehab;

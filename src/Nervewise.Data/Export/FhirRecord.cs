@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nervewise.Data.Plan;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
-using Nervewise.Domain.Fhir;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
 

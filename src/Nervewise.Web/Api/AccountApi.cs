@@ -1,4 +1,4 @@
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nervewise.Data;
 using Nervewise.Data.Export;
 using Nervewise.Domain.Assessment;
-using Nervewise.Domain.Fhir;
+using Nervewise.Documents.Fhir;
 
 namespace Nervewise.Web.Export;
 

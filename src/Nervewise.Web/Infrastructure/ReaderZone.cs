@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 
 namespace Nervewise.Web.Infrastructure;
 

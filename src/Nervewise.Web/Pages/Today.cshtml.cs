@@ -5,7 +5,7 @@ using Nervewise.Data.Identity;
 using Nervewise.Domain.Content;
 using Nervewise.Domain.Home;
 using Nervewise.Domain.Rehab;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using Nervewise.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Web.Home;

@@ -3,7 +3,7 @@ using Nervewise.Data.Plan;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using Nervewise.Web.Safety;
 
 namespace Nervewise.Web.Plan;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Account;

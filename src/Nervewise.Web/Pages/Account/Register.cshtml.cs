@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using Nervewise.Web.Email;
 
 namespace Nervewise.Web.Pages.Account;

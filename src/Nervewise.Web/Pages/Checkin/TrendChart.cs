@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 
 namespace Nervewise.Web.Pages.Checkin;
 

@@ -1,3 +1,4 @@
+using Nervewise.Documents.Calendar;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;

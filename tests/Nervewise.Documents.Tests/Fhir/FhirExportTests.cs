@@ -4,11 +4,11 @@ using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
-using Nervewise.Domain.Fhir;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
 
-namespace Nervewise.Domain.Tests.Fhir;
+namespace Nervewise.Documents.Tests.Fhir;
 
 public sealed class FhirExportTests
 {

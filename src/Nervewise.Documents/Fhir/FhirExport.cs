@@ -6,7 +6,7 @@ using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Safety;
 
-namespace Nervewise.Domain.Fhir;
+namespace Nervewise.Documents.Fhir;
 
 /// <summary>
 /// A person's record as a FHIR R4 collection Bundle: the Patient, a Flag while warning signs are in force, a
@@ -240,7 +240,7 @@ public static class FhirExport
             ],
             Description = $"Current stage of graded exposure on the {plan.PathwayTitle.ToLowerInvariant()} pathway: {plan.StageTitle}." +
                 (plan.Precautions is { Count: > 0 } precautions ? " " + string.Join(" ", precautions) : "") +
-                (safety.NeedsHelp ? $" {Clinic.SafetyLines.Exercises(safety)}" : ""),
+                (safety.NeedsHelp ? $" {Nervewise.Domain.Clinic.SafetyLines.Exercises(safety)}" : ""),
         };
         if (plan.Since is { } since)
         {

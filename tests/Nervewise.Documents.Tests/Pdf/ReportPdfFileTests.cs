@@ -1,3 +1,4 @@
+using Nervewise.Documents.Pdf;
 using System.Text;
 using System.Xml.Linq;
 using Nervewise.Domain.Diary;
@@ -7,7 +8,7 @@ using Nervewise.Domain.Safety;
 using Nervewise.Testing;
 using PdfSharp.Pdf.IO;
 
-namespace Nervewise.Domain.Tests.Reports;
+namespace Nervewise.Documents.Tests.Pdf;
 
 /// <summary>The PDF file itself: it passes `qpdf --check`, and its XMP metadata holds the title as text, never as markup.</summary>
 public sealed class ReportPdfFileTests
@@ -65,5 +66,29 @@ public sealed class ReportPdfFileTests
         Assert.Equal($"Nervewise summary for {who}", document.Info.Title);
         var (exitCode, output) = Qpdf.Check(pdf);
         Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public void The_pdf_is_an_a4_document_that_opens()
+    {
+        var bytes = Pdf("pat@example.com");
+
+        using var stream = new MemoryStream(bytes);
+        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
+        Assert.True(document.PageCount >= 1);
+        Assert.Equal(595, document.Pages[0].Width.Point, 0);
+        Assert.Equal(842, document.Pages[0].Height.Point, 0);
+        Assert.Equal("Nervewise summary for pat@example.com", document.Info.Title);
+    }
+
+    [Fact]
+    public void The_pdf_with_warning_signs_still_opens()
+    {
+        var bytes = Pdf("pat@example.com", flares: 3);
+
+        using var stream = new MemoryStream(bytes);
+        using var document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
+        Assert.True(document.PageCount >= 1);
+        Assert.Equal("Nervewise summary for pat@example.com", document.Info.Title);
     }
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Nervewise.Domain.Reports;
+namespace Nervewise.Documents.Pdf;
 
 /// <summary>
 /// Finishes a PDF that PDFsharp saved uncompressed: compresses every stream as a whole zlib stream and puts in XMP

@@ -1,10 +1,11 @@
+using Nervewise.Domain.Reports;
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
-namespace Nervewise.Domain.Reports;
+namespace Nervewise.Documents.Pdf;
 
 /// <summary>
 /// The appointment report as an A4 PDF, drawn with PDFsharp and the embedded DejaVu fonts, finished by

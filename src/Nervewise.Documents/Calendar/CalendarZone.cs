@@ -1,8 +1,8 @@
 using System.Globalization;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 using NodaTime;
 
-namespace Nervewise.Web.Plan;
+namespace Nervewise.Documents.Calendar;
 
 /// <summary>
 /// A VTIMEZONE (RFC 5545 3.6.5) for the span a calendar file covers, written from NodaTime's copy of the tz database:

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace Nervewise.Domain.Time;
+namespace Nervewise.Documents.Time;
 
 /// <summary>
 /// A reader's own time zone (an IANA id such as <c>Europe/Berlin</c>). Everything the product shows is put into it;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Nervewise.Domain.Rehab;
-using Nervewise.Domain.Time;
+using Nervewise.Documents.Time;
 
-namespace Nervewise.Web.Plan;
+namespace Nervewise.Documents.Calendar;
 
 /// <summary>
 /// The plan's sessions for the next four weeks as an iCalendar file (RFC 5545) that ordinary calendar apps import: one

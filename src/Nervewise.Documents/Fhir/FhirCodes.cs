@@ -1,6 +1,6 @@
-using Nervewise.Domain.Assessment;
+using System.Text.Json;
 
-namespace Nervewise.Domain.Fhir;
+namespace Nervewise.Documents.Fhir;
 
 /// <summary>The codes the FHIR export uses, from fhir-codes.json.</summary>
 public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCodes.BodySite> BodySites)
@@ -19,7 +19,15 @@ public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCo
 
     public sealed record BodySite(string Region, string Text, string? Snomed, string? Display);
 
-    private static readonly Lazy<FhirCodes> Loaded = new(() => EmbeddedData.ReadJson<FhirCodes>("fhir-codes.json"));
+    private static readonly Lazy<FhirCodes> Loaded = new(Load);
 
     public static FhirCodes Current => Loaded.Value;
+
+    private static FhirCodes Load()
+    {
+        using var stream = typeof(FhirCodes).Assembly.GetManifestResourceStream("fhir-codes.json")
+            ?? throw new InvalidOperationException("fhir-codes.json is not embedded in Nervewise.Documents.");
+        return JsonSerializer.Deserialize<FhirCodes>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("fhir-codes.json is empty.");
+    }
 }
