@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Nervewise test. On a fresh Debian machine it first installs what the tests need
-# (Chromium, PostgreSQL, an SMTP server, qpdf), then starts a throwaway PostgreSQL server on a free loopback port,
+# (Chromium, PostgreSQL, an SMTP server, qpdf, poppler's pdftoppm), then starts a throwaway PostgreSQL server on a free loopback port,
 # runs every test project against it, stops it, and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 # The email tests send through a real SMTP server (aiosmtpd); every PDF the app writes goes through `qpdf --check`.
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v qpdf >/dev/null || missing+=(qpdf)
+# The clinician's summary PDF is drawn to PNG with pdftoppm in a browser test, to be looked at.
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
