@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Safety;
 using Spectre.Console;
@@ -46,7 +47,7 @@ internal static class AssessCommand
         }
         try
         {
-            return AssessmentInput.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken));
+            return QuestionnaireResponseReader.ParseAnswers(await File.ReadAllTextAsync(path.FullName, cancellationToken));
         }
         catch (AssessmentInputException ex)
         {

@@ -90,7 +90,7 @@ public static class FhirExport
         var response = new QuestionnaireResponse
         {
             Id = assessment.Id.ToString(),
-            Questionnaire = questionnaire.Resource.Url + "|" + questionnaire.Version,
+            Questionnaire = AssessmentQuestionnaire.Canonical + "|" + questionnaire.Version,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Subject = subject,
             Authored = assessment.TakenAt.ToString("o", CultureInfo.InvariantCulture),
@@ -128,7 +128,7 @@ public static class FhirExport
 
     /// <summary>The questionnaire's own coding for a choice, so the answer carries its system and display.</summary>
     private static Coding ChoiceCoding(string linkId, string? code) =>
-        AssessmentQuestionnaire.Current.Resource.Item
+        FhirQuestionnaire.Current.Item
             .SelectMany(group => group.Item)
             .Where(item => item.LinkId == linkId)
             .SelectMany(item => item.AnswerOption)

@@ -1,18 +1,25 @@
 using System.Text.Json;
-using Hl7.Fhir.Model;
 using Nervewise.Domain.Input;
 
 namespace Nervewise.Domain.Assessment;
 
 /// <summary>
-/// Reads answers from the two accepted forms: a FHIR R4 QuestionnaireResponse, or a plain JSON object of
-/// linkId to value. Anything else is refused with errors that name the item.
+/// Reads answers from the two accepted forms: a plain JSON object of linkId to value, or a FHIR R4
+/// QuestionnaireResponse, which the caller's reader turns into answers (Nervewise.Documents has it: the Domain
+/// reads no file format, ADR 0019). Anything else is refused with errors that name the item.
 /// </summary>
 public static class AssessmentInput
 {
     public const int MaxBytes = 256 * 1024;
 
-    public static AssessmentAnswers Parse(string json)
+    /// <summary>Plain answers only, as the app stores them; a QuestionnaireResponse is refused.</summary>
+    public static AssessmentAnswers Parse(string json) => Parse(json, questionnaireResponse: null);
+
+    /// <summary>
+    /// Either form. The JSON is checked here first (size, syntax, an object, readable characters), so the reader
+    /// gets well-formed text whose resourceType is QuestionnaireResponse.
+    /// </summary>
+    public static AssessmentAnswers Parse(string json, Func<string, AssessmentAnswers>? questionnaireResponse)
     {
         if (json.Length > MaxBytes)
         {
@@ -46,9 +53,13 @@ public static class AssessmentInput
             }
             if (document.RootElement.TryGetProperty("resourceType", out var resourceType))
             {
-                return resourceType.ValueKind == JsonValueKind.String && resourceType.GetString() == "QuestionnaireResponse"
-                    ? FromQuestionnaireResponse(json)
-                    : throw Refused($"resourceType must be QuestionnaireResponse, not {resourceType}");
+                if (resourceType.ValueKind != JsonValueKind.String || resourceType.GetString() != "QuestionnaireResponse")
+                {
+                    throw Refused($"resourceType must be QuestionnaireResponse, not {resourceType}");
+                }
+                return questionnaireResponse is null
+                    ? throw Refused("expected a JSON object of answers; a FHIR QuestionnaireResponse is not accepted here")
+                    : questionnaireResponse(json);
             }
             return FromPlain(document.RootElement);
         }
@@ -80,69 +91,6 @@ public static class AssessmentInput
         return answers.Build();
     }
 
-    private static AssessmentAnswers FromQuestionnaireResponse(string json)
-    {
-        if (!FhirJson.TryParse(json, out var resource, out var error) || resource is not QuestionnaireResponse response)
-        {
-            throw Refused($"not a valid FHIR R4 QuestionnaireResponse: {error}");
-        }
-        if (!string.IsNullOrEmpty(response.Questionnaire) && !IsOurs(response.Questionnaire))
-        {
-            throw Refused($"questionnaire: this response answers '{response.Questionnaire}', not {AssessmentQuestionnaire.Canonical}");
-        }
-
-        var answers = new AssessmentAnswers.Builder();
-        var screens = AssessmentQuestionnaire.Current.Screens.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        Walk(response.Item, answers, screens);
-        return answers.Build();
-    }
-
-    private static void Walk(IEnumerable<QuestionnaireResponse.ItemComponent> items, AssessmentAnswers.Builder answers, HashSet<string> groups)
-    {
-        foreach (var item in items)
-        {
-            if (item.LinkId is null)
-            {
-                answers.Invalid("$", "every item needs a linkId");
-                continue;
-            }
-            if (groups.Contains(item.LinkId))
-            {
-                Walk(item.Item, answers, groups);
-                continue;
-            }
-            if (answers.TypeOf(item.LinkId) is not { } type || item.Answer.Count == 0)
-            {
-                continue;
-            }
-            if (item.Answer.Count > 1)
-            {
-                answers.Invalid(item.LinkId, "has more than one answer");
-                continue;
-            }
-            switch (type, item.Answer[0].Value)
-            {
-                case (ItemType.Boolean, FhirBoolean { Value: { } b }):
-                    answers.Boolean(item.LinkId, b);
-                    break;
-                case (ItemType.Integer, Integer { Value: { } n }):
-                    answers.Number(item.LinkId, n);
-                    break;
-                case (ItemType.Choice, Coding { Code: { } code }):
-                    answers.Choice(item.LinkId, code);
-                    break;
-                case (ItemType.Choice, FhirString { Value: { } text }):
-                    answers.Choice(item.LinkId, text);
-                    break;
-                default:
-                    answers.Invalid(item.LinkId, answers.Expects(type, item.LinkId));
-                    break;
-            }
-        }
-    }
-
-    private static bool IsOurs(string canonical) =>
-        canonical.Split('|')[0] is var url && (url == AssessmentQuestionnaire.Canonical || url.EndsWith("Questionnaire/assessment", StringComparison.Ordinal));
-
-    private static AssessmentInputException Refused(string message) => new([new InputError("$", message)]);
+    /// <summary>The whole document refused, with one message.</summary>
+    public static AssessmentInputException Refused(string message) => new([new InputError("$", message)]);
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 
 namespace Nervewise.Domain.Assessment;
 
@@ -29,7 +27,8 @@ public sealed record Screen(string Id, string Title, string? Intro, IReadOnlyLis
 
 /// <summary>
 /// The assessment questionnaire, read from the FHIR R4 Questionnaire embedded beside this file: the single
-/// source of the questions for the web pages, the API and the CLI.
+/// source of the questions for the web pages, the API and the CLI. It is our own data file, so plain
+/// System.Text.Json reads the few parts we use; Nervewise.Documents checks it is valid FHIR (ADR 0019).
 /// </summary>
 public sealed class AssessmentQuestionnaire
 {
@@ -40,10 +39,10 @@ public sealed class AssessmentQuestionnaire
 
     private static readonly Lazy<AssessmentQuestionnaire> Loaded = new(Load);
 
-    private AssessmentQuestionnaire(string json, Questionnaire resource, IReadOnlyList<Screen> screens)
+    private AssessmentQuestionnaire(string json, string version, IReadOnlyList<Screen> screens)
     {
         Json = json;
-        Resource = resource;
+        Version = version;
         Screens = screens;
         Items = screens.SelectMany(s => s.Items).ToDictionary(i => i.LinkId, StringComparer.Ordinal);
     }
@@ -53,9 +52,7 @@ public sealed class AssessmentQuestionnaire
     /// <summary>The FHIR JSON as stored, served unchanged by the API.</summary>
     public string Json { get; }
 
-    public Questionnaire Resource { get; }
-
-    public string Version => Resource.Version ?? "";
+    public string Version { get; }
 
     public IReadOnlyList<Screen> Screens { get; }
 
@@ -64,40 +61,65 @@ public sealed class AssessmentQuestionnaire
     private static AssessmentQuestionnaire Load()
     {
         var json = EmbeddedData.Read("assessment-questionnaire.json");
-        var resource = FhirJson.Parse<Questionnaire>(json);
-        var screens = resource.Item.Select(group => new Screen(
-            Required(group.LinkId),
-            Required(group.Text),
-            group.GetExtensionValue<FhirString>(ScreenIntro)?.Value,
-            [.. group.Item.Select(item => ToItem(Required(group.LinkId), item))])).ToList();
-        return new AssessmentQuestionnaire(json, resource, screens);
+        var file = JsonSerializer.Deserialize<FileJson>(json, EmbeddedData.Options)
+            ?? throw new InvalidOperationException("The embedded assessment questionnaire is empty.");
+        if (file.ResourceType != "Questionnaire" || file.Url != Canonical)
+        {
+            throw new InvalidOperationException($"The embedded assessment questionnaire is not the Questionnaire {Canonical}.");
+        }
+        var screens = (file.Item ?? []).Select(group => group.Type == "group"
+            ? new Screen(
+                Required(group.LinkId),
+                Required(group.Text),
+                group.Extension?.FirstOrDefault(e => e.Url == ScreenIntro)?.ValueString,
+                [.. (group.Item ?? []).Select(item => ToItem(Required(group.LinkId), item))])
+            : throw new InvalidOperationException($"Top-level item '{group.LinkId}' is a {group.Type}, not a group (a screen).")).ToList();
+        return new AssessmentQuestionnaire(json, file.Version ?? "", screens);
     }
 
-    private static QuestionItem ToItem(string screen, Questionnaire.ItemComponent item)
+    private static QuestionItem ToItem(string screen, ItemJson item)
     {
         var type = item.Type switch
         {
-            Questionnaire.QuestionnaireItemType.Boolean => ItemType.Boolean,
-            Questionnaire.QuestionnaireItemType.Integer => ItemType.Integer,
-            Questionnaire.QuestionnaireItemType.Choice => ItemType.Choice,
+            "boolean" => ItemType.Boolean,
+            "integer" => ItemType.Integer,
+            "choice" => ItemType.Choice,
             var other => throw new InvalidOperationException($"Item '{item.LinkId}' has type {other}, which the assessment does not use."),
         };
-        var enableWhen = item.EnableWhen.SingleOrDefault() is { Answer: FhirBoolean answer } condition
-            ? new EnableWhen(Required(condition.Question), answer.Value ?? true)
-            : null;
+        var enableWhen = (item.EnableWhen ?? []) switch
+        {
+            [] => null,
+            [{ AnswerBoolean: var answer } condition] => new EnableWhen(Required(condition.Question), answer ?? true),
+            _ => throw new InvalidOperationException($"Item '{item.LinkId}' has more than one enableWhen, which the assessment does not use."),
+        };
         return new QuestionItem(
             Required(item.LinkId),
             Required(item.Text),
             type,
             screen,
-            item.GetExtensionValue<Integer>(MinValue)?.Value,
-            item.GetExtensionValue<Integer>(MaxValue)?.Value,
-            [.. item.AnswerOption.Select(o => o.Value).OfType<Coding>().Select(c => new ChoiceOption(Required(c.Code), Required(c.Display)))],
+            item.Extension?.FirstOrDefault(e => e.Url == MinValue)?.ValueInteger,
+            item.Extension?.FirstOrDefault(e => e.Url == MaxValue)?.ValueInteger,
+            [.. (item.AnswerOption ?? []).Select(o => o.ValueCoding).OfType<CodingJson>().Select(c => new ChoiceOption(Required(c.Code), Required(c.Display)))],
             enableWhen);
     }
 
     private static string Required(string? value) =>
         value ?? throw new InvalidOperationException("The embedded assessment questionnaire lacks a linkId, text or code.");
+
+    // The parts of the FHIR Questionnaire the assessment reads; the rest of the file is for FHIR readers.
+    private sealed record FileJson(string? ResourceType, string? Url, string? Version, IReadOnlyList<ItemJson>? Item);
+
+    private sealed record ItemJson(
+        string? LinkId, string? Text, string? Type, IReadOnlyList<ItemJson>? Item, IReadOnlyList<ExtensionJson>? Extension,
+        IReadOnlyList<EnableWhenJson>? EnableWhen, IReadOnlyList<AnswerOptionJson>? AnswerOption);
+
+    private sealed record ExtensionJson(string? Url, string? ValueString, int? ValueInteger);
+
+    private sealed record EnableWhenJson(string? Question, bool? AnswerBoolean);
+
+    private sealed record AnswerOptionJson(CodingJson? ValueCoding);
+
+    private sealed record CodingJson(string? Code, string? Display);
 }
 
 internal static class EmbeddedData
@@ -110,44 +132,9 @@ internal static class EmbeddedData
         return reader.ReadToEnd();
     }
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static T ReadJson<T>(string name) =>
         JsonSerializer.Deserialize<T>(Read(name), Options)
             ?? throw new InvalidOperationException($"The data file '{name}' is empty.");
-}
-
-/// <summary>FHIR JSON in and out through the Firely SDK, with its errors as one readable message.</summary>
-public static class FhirJson
-{
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings());
-
-    public static T Parse<T>(string json) where T : Resource =>
-        TryParse(json, out var resource, out var error) && resource is T typed
-            ? typed
-            : throw new FormatException(error ?? $"The JSON is a {resource?.TypeName}, not a {typeof(T).Name}.");
-
-    public static bool TryParse(string json, out Resource? resource, out string? error)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
-        try
-        {
-            if (Deserializer.TryDeserializeResource(ref reader, out resource, out var issues))
-            {
-                error = null;
-                return true;
-            }
-            error = string.Join("; ", issues.Select(i => i.Message).Take(5));
-            return false;
-        }
-        // The SDK also throws InvalidOperationException on some malformed shapes and IndexOutOfRangeException on an
-        // empty property name: whatever it throws on text from outside means the text is not FHIR we can read.
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            (resource, error) = (null, ex.Message);
-            return false;
-        }
-    }
-
-    public static string Serialize(Resource resource, bool pretty = false) => resource.ToJson(pretty);
 }

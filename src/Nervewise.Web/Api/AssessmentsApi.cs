@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Nervewise.Domain.Assessment;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Input;
 using Nervewise.Web.Assessment;
 
@@ -62,7 +63,7 @@ internal static class AssessmentsApi
         AssessmentAnswers answers;
         try
         {
-            answers = AssessmentInput.Parse(body);
+            answers = QuestionnaireResponseReader.ParseAnswers(body);
         }
         catch (AssessmentInputException ex)
         {

@@ -115,7 +115,7 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
         var exported = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()]);
 
         Assert.Equal(0, exported.ExitCode);
-        var bundle = Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file));
+        var bundle = Nervewise.Documents.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file));
         var resources = bundle.Entry.Select(e => e.Resource).ToList();
         Assert.Single(resources.OfType<Hl7.Fhir.Model.Patient>());
         Assert.Equal(2, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // the flare-up and the check-in
@@ -131,14 +131,14 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
         var file = Path.Combine(_folder, "record.json");
 
         Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
-        var flag = Assert.Single(Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file))
+        var flag = Assert.Single(Nervewise.Documents.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file))
             .Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Flag>());
         Assert.Equal("today", flag.Code.Coding[0].Code);
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
 
         await CliRun.Of(["import", Write("checked.csv", Header + "2026-03-05T10:00:00+00:00,checked,red-flags,,,\r\n"), "--user", "ada@example.com", .. Connection()]);
         Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
-        var resources = Nervewise.Domain.Assessment.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file)).Entry.Select(e => e.Resource).ToList();
+        var resources = Nervewise.Documents.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file)).Entry.Select(e => e.Resource).ToList();
         Assert.Empty(resources.OfType<Hl7.Fhir.Model.Flag>());
         Assert.Equal(2, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // the warning sign and the check
     }

@@ -110,27 +110,6 @@ public class UnansweredTests
     }
 
     [Fact]
-    public void A_fhir_response_to_questionnaire_1_0_0_still_assesses()
-    {
-        const string Response = """
-            {"resourceType": "QuestionnaireResponse", "status": "completed",
-             "questionnaire": "urn:nervewise:questionnaire:assessment|1.0.0",
-             "item": [
-               {"linkId": "screen-safety", "item": [
-                 {"linkId": "bladder-bowel-change", "answer": [{"valueBoolean": false}]},
-                 {"linkId": "both-legs", "answer": [{"valueBoolean": true}]}]},
-               {"linkId": "screen-where", "item": [
-                 {"linkId": "pins-and-needles", "answer": [{"valueBoolean": true}]}]}]}
-            """;
-
-        var document = AssessmentDocument.From(AssessmentEngine.Assess(AssessmentInput.Parse(Response)));
-
-        Assert.Equal("today", document.Urgency);
-        Assert.Contains(new AssessmentDocument.RedFlagEntry("calf-swelling", "today"), document.UnansweredRedFlags!);
-        Assert.DoesNotContain(document.UnansweredRedFlags!, r => r.Item is "bladder-bowel-change" or "both-legs");
-    }
-
-    [Fact]
     public void A_result_stored_before_the_change_reads_back_with_no_unanswered_list()
     {
         const string Stored = """

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Assessment;
 using Nervewise.Testing;
 using Nervewise.Web.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Nervewise.Data;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Safety;
 using Nervewise.Web.Tests.Pages.Clinic;

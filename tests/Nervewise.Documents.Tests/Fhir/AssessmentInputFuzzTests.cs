@@ -1,14 +1,16 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Nervewise.Documents.Fhir;
 using Nervewise.Domain.Assessment;
 using Nervewise.Tests.BadInput;
 using Xunit.Abstractions;
 
-namespace Nervewise.Domain.Tests.BadInput;
+namespace Nervewise.Documents.Tests.Fhir;
 
 /// <summary>
-/// The questionnaire-response parser under hostile JSON, in both accepted forms: it returns answers or throws
-/// <see cref="AssessmentInputException"/> with errors naming an item, nothing else.
+/// The answers reader the API and the CLI use, under hostile JSON, in both accepted forms (plain, read by the Domain;
+/// FHIR, read here): it returns answers or throws <see cref="AssessmentInputException"/> with errors naming an item,
+/// nothing else.
 /// </summary>
 public class AssessmentInputFuzzTests(ITestOutputHelper output)
 {
@@ -56,7 +58,7 @@ public class AssessmentInputFuzzTests(ITestOutputHelper output)
     {
         try
         {
-            var answers = AssessmentInput.Parse(json);
+            var answers = QuestionnaireResponseReader.ParseAnswers(json);
             Assert.All(answers.All.Keys, linkId => Assert.Contains(linkId, LinkIds));
         }
         catch (AssessmentInputException refused)
