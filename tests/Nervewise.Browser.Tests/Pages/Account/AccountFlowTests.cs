@@ -98,7 +98,9 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/account/register");
 
-        await page.GetByLabel("Email").FocusAsync();
+        await page.GetByLabel("Your name").FocusAsync();
+        await page.Keyboard.TypeAsync("Kai Moana");
+        await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("kai@example.com");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(Password);

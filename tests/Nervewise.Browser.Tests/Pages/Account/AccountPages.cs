@@ -53,8 +53,9 @@ internal sealed class RegisterPage(IPage page)
     }
 
     /// <summary>Only the form: ends on "Check your email" or on the form with its errors.</summary>
-    public async Task SubmitAsync(string email, string password)
+    public async Task SubmitAsync(string email, string password, string name = "Sam Taylor")
     {
+        await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Type the password again").FillAsync(password);
