@@ -10,11 +10,11 @@ internal sealed class RegisterPage(IPage page)
     /// Fills in the form, then opens the link in the confirmation message and presses its button, as a person does:
     /// ends signed in on the first run. When the form is refused, or no confirmation comes, stays where it is.
     /// </summary>
-    public async Task RegisterAsync(string email, string password)
+    public async Task RegisterAsync(string email, string password, string name = "Sam Taylor")
     {
         var mailbox = NervewiseApp.ServingAt(new Uri(page.Url)).Mailbox;
         var before = mailbox.To(email).Count;
-        await SubmitAsync(email, password);
+        await SubmitAsync(email, password, name);
         if (!new Uri(page.Url).AbsolutePath.Equals("/account/check-email", StringComparison.Ordinal))
         {
             return;

@@ -131,6 +131,20 @@ public abstract class NamesTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Fact]
+    public async Task The_fhir_record_names_the_patient_and_gives_the_birth_date()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("fhir@example.com", name: "Ada King", dateOfBirth: "1984-03-21");
+
+        using var fhir = JsonDocument.Parse(await client.GetStringAsync("/diary/import/fhir"));
+
+        var patient = fhir.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
+            .Single(r => r.GetProperty("resourceType").GetString() == "Patient");
+        Assert.Equal("Ada King", patient.GetProperty("name")[0].GetProperty("text").GetString());
+        Assert.Equal("1984-03-21", patient.GetProperty("birthDate").GetString());
+    }
+
+    [Fact]
     public async Task A_profession_line_over_the_limit_is_refused_naming_the_field()
     {
         var clinician = await ClinicianAsync("long@example.com");
