@@ -29,6 +29,7 @@ internal sealed partial class Session(HttpClient http, Server server)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
+                ["Input.DisplayName"] = "Durable Dana",
                 ["Input.Email"] = email,
                 ["Input.Password"] = Password,
                 ["Input.ConfirmPassword"] = Password,

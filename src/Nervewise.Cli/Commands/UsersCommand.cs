@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
+using Nervewise.Domain.People;
 
 namespace Nervewise.Cli.Commands;
 
-/// <summary>`nervewise users add EMAIL --role patient|clinician`: how clinic administrators make accounts.</summary>
+/// <summary>`nervewise users add EMAIL --role patient|clinician [--name NAME] [--profession LINE]`: how clinic administrators make accounts.</summary>
 internal static class UsersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -19,9 +20,17 @@ internal static class UsersCommand
             Required = true,
         };
         role.AcceptOnlyFromAmong([.. Roles.All]);
+        var name = new Option<string?>("--name")
+        {
+            Description = "What the account is called on every page, e.g. \"Alex Kim\". Without it, the part of the email before the @ until they set one.",
+        };
+        var profession = new Option<string?>("--profession")
+        {
+            Description = "A clinician's profession line shown to the people who share with them, e.g. \"Physiotherapist, Leeds Sports Clinic\".",
+        };
         var database = new DatabaseOptions();
 
-        var add = new Command("add", "Create an account and print a one-time password.") { email, role };
+        var add = new Command("add", "Create an account and print a one-time password.") { email, role, name, profession };
         database.AddTo(add);
         add.SetAction(async (parsed, cancellationToken) =>
         {
@@ -30,10 +39,11 @@ internal static class UsersCommand
             {
                 throw new CliInputException($"EMAIL '{address}' is not an email address.");
             }
+            var details = Details(parsed.GetValue(name), parsed.GetValue(profession), parsed.GetValue(role)!);
 
             await using var opened = await database.OpenAsync(parsed, cancellationToken);
             var password = OneTimePassword();
-            var created = await AddUserAsync(opened.Services, address, parsed.GetValue(role)!, password);
+            var created = await AddUserAsync(opened.Services, address, parsed.GetValue(role)!, password, details);
             await output.WriteLineAsync($"Created {created} account for {address}.");
             await output.WriteLineAsync($"One-time password: {password}");
             await output.WriteLineAsync(
@@ -46,7 +56,28 @@ internal static class UsersCommand
         return new Command("users", "Manage accounts in the web app's database.") { add };
     }
 
-    private static async Task<string> AddUserAsync(IServiceProvider services, string address, string role, string password)
+    /// <summary>Checks --name and --profession before anything is opened, with the same limits as the account page.</summary>
+    private static (string? Name, string? Profession) Details(string? name, string? profession, string role)
+    {
+        var (tidyName, nameProblem) = name is null ? (null, null) : PersonName.Read(name, required: true);
+        if (nameProblem is not null)
+        {
+            throw new CliInputException($"--name {nameProblem}.");
+        }
+        if (profession is not null && role != Roles.Clinician)
+        {
+            throw new CliInputException("--profession is only for clinician accounts (--role clinician).");
+        }
+        var (line, professionProblem) = profession is null ? (null, null) : PersonName.Read(profession, required: true);
+        if (professionProblem is not null)
+        {
+            throw new CliInputException($"--profession {professionProblem}.");
+        }
+        return (tidyName, line);
+    }
+
+    private static async Task<string> AddUserAsync(
+        IServiceProvider services, string address, string role, string password, (string? Name, string? Profession) details)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<NervewiseUser>>();
@@ -62,6 +93,8 @@ internal static class UsersCommand
             MustChangePassword = true,
             // An administrator vouched for the address; the one-time password reaches them by hand, not by mail.
             EmailConfirmed = true,
+            DisplayName = details.Name,
+            Profession = details.Profession,
             CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();

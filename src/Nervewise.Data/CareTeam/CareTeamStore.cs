@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nervewise.Domain.People;
 
 namespace Nervewise.Data.CareTeam;
 
@@ -23,11 +24,17 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         OwnRecord,
     }
 
-    public sealed record ShareView(Guid Id, string ClinicianEmail, DateTimeOffset Since);
+    /// <param name="Clinician">How the person sees them named: "Alex Kim, Physiotherapist, Leeds Sports Clinic".</param>
+    /// <param name="Name">Their name alone, for short phrases ("Stop sharing with Alex Kim").</param>
+    public sealed record ShareView(Guid Id, string ClinicianEmail, DateTimeOffset Since, string Clinician, string Name);
 
-    public sealed record AccessView(string ClinicianEmail, DateTimeOffset At, string What);
+    /// <param name="ClinicianEmail">The email as the row keeps it (marked once the account is gone).</param>
+    /// <param name="Clinician">The clinician named for the person: name and profession line, or the kept email once the account is gone.</param>
+    /// <param name="ClinicianKey">Tells one clinician from another when grouping (their id, or their kept email).</param>
+    public sealed record AccessView(string ClinicianEmail, DateTimeOffset At, string What, string Clinician = "", string ClinicianKey = "");
 
-    public sealed record NoteView(string ClinicianEmail, DateTimeOffset At, string Text);
+    /// <param name="Clinician">The writer's name (and profession line), or the kept email once their account is gone.</param>
+    public sealed record NoteView(string ClinicianEmail, DateTimeOffset At, string Text, string Clinician = "");
 
     public async Task<(ShareInviteRecord Invite, string Code)> InviteAsync(
         string patientId, string? clinicianEmail, CancellationToken cancellationToken = default)
@@ -114,12 +121,15 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         return true;
     }
 
-    public Task<List<ShareView>> SharesOfAsync(string patientId, CancellationToken cancellationToken = default) =>
-        db.Shares.AsNoTracking()
+    public async Task<List<ShareView>> SharesOfAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        var shares = await db.Shares.AsNoTracking()
             .Where(s => s.PatientId == patientId && s.RevokedAt == null)
             .OrderBy(s => s.CreatedAt)
-            .Select(s => new ShareView(s.Id, s.Clinician!.Email ?? "", s.CreatedAt))
+            .Select(s => new { s.Id, s.Clinician!.Email, s.Clinician.DisplayName, s.Clinician.Profession, s.CreatedAt })
             .ToListAsync(cancellationToken);
+        return [.. shares.Select(s => new ShareView(s.Id, s.Email ?? "", s.CreatedAt, Named(s.DisplayName, s.Email, s.Profession), PersonName.Shown(s.DisplayName, s.Email)))];
+    }
 
     public async Task<List<ShareInviteRecord>> OpenInvitesAsync(string patientId, CancellationToken cancellationToken = default)
     {
@@ -168,20 +178,35 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         await db.ShareInvites.Where(i => i.Id == inviteId && i.PatientId == patientId && i.UsedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
 
+    /// <summary>The newest <paramref name="take"/> reads of the person's record, newest first, each with who read it.</summary>
     public async Task<List<AccessView>> AccessLogAsync(string patientId, int take = 200, CancellationToken cancellationToken = default)
     {
         var rows = await db.RecordAccessLog.AsNoTracking()
             .Where(a => a.PatientId == patientId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(take)
-            .Select(a => new AccessView(Who(a.ClinicianId, a.ClinicianEmail), a.At, a.What))
+            .Select(a => new { a.ClinicianId, a.ClinicianEmail, a.At, a.What, a.Clinician!.DisplayName, a.Clinician.Email, a.Clinician.Profession })
             .ToListAsync(cancellationToken);
-        return rows;
+        return
+        [
+            .. rows.Select(a => new AccessView(
+                Who(a.ClinicianId, a.ClinicianEmail), a.At, a.What,
+                a.ClinicianId is null ? Who(null, a.ClinicianEmail) : Named(a.DisplayName, a.Email ?? a.ClinicianEmail, a.Profession),
+                a.ClinicianId ?? a.ClinicianEmail)),
+        ];
     }
+
+    /// <summary>The same reads gathered into visits (<see cref="AccessVisits"/>): one row per clinician per hour.</summary>
+    public async Task<List<AccessVisits.Visit>> AccessVisitsAsync(string patientId, int take = 200, CancellationToken cancellationToken = default) =>
+        AccessVisits.Of(await AccessLogAsync(patientId, take, cancellationToken));
 
     /// <summary>How a clinician is named in a person's record: the email they had, marked once their account is gone.</summary>
     public static string Who(string? clinicianId, string clinicianEmail) =>
         clinicianId is null ? $"{clinicianEmail} (account deleted)" : clinicianEmail;
+
+    /// <summary>A clinician as the people who share with them see them: "Alex Kim, Physiotherapist, Leeds Sports Clinic".</summary>
+    public static string Named(string? displayName, string? email, string? profession) =>
+        PersonName.Shown(displayName, email) + (string.IsNullOrWhiteSpace(profession) ? "" : $", {profession}");
 
     private async Task<string> EmailOfAsync(string userId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
@@ -202,10 +227,18 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
         return true;
     }
 
-    public Task<List<NoteView>> NotesForAsync(string patientId, CancellationToken cancellationToken = default) =>
-        db.ClinicianNotes.AsNoTracking()
+    public async Task<List<NoteView>> NotesForAsync(string patientId, CancellationToken cancellationToken = default)
+    {
+        var notes = await db.ClinicianNotes.AsNoTracking()
             .Where(n => n.PatientId == patientId)
             .OrderByDescending(n => n.At)
-            .Select(n => new NoteView(Who(n.ClinicianId, n.ClinicianEmail), n.At, n.Text))
+            .Select(n => new { n.ClinicianId, n.ClinicianEmail, n.At, n.Text, n.Clinician!.DisplayName, n.Clinician.Email, n.Clinician.Profession })
             .ToListAsync(cancellationToken);
+        return
+        [
+            .. notes.Select(n => new NoteView(
+                Who(n.ClinicianId, n.ClinicianEmail), n.At, n.Text,
+                n.ClinicianId is null ? Who(null, n.ClinicianEmail) : Named(n.DisplayName, n.Email ?? n.ClinicianEmail, n.Profession))),
+        ];
+    }
 }

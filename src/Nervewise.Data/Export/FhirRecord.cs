@@ -15,7 +15,8 @@ public static class FhirRecord
     public static async Task<FhirExport.Record> LoadAsync(
         NervewiseDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.DisplayName, u.DateOfBirth }).SingleAsync(cancellationToken);
         var assessments = (await db.Assessments.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(cancellationToken))
             .OrderBy(a => a.TakenAt)
             .Select(a => new FhirExport.TakenAssessment(a.Id, a.TakenAt, AssessmentInput.Parse(a.AnswersJson)))
@@ -29,7 +30,8 @@ public static class FhirRecord
         var latest = assessments.LastOrDefault();
         var taken = latest is null ? null : new AssessmentTaken(latest.Answers, latest.TakenAt);
         var safety = StoredSafety.Of(taken, entries, settings.SafetyCheckedAt, now);
-        return new FhirExport.Record(userId, email, assessments, diary, Plan(entries, settings, safety, taken, now), safety);
+        return new FhirExport.Record(
+            userId, person.Email, assessments, diary, Plan(entries, settings, safety, taken, now), safety, person.DisplayName, person.DateOfBirth);
     }
 
     /// <summary>The current pathway and stage, and the person's own exercises with their doses, as the CarePlan carries them.</summary>

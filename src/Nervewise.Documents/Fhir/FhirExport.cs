@@ -31,9 +31,11 @@ public static class FhirExport
         string Pathway = "nerve", string PathwayTitle = "Nerve pain", IReadOnlyList<string>? Precautions = null);
 
     /// <summary><paramref name="Safety"/> is the person's one safety state as of the export.</summary>
+    /// <param name="Name">The name the person gave (null for an older account without one: no name is made up).</param>
+    /// <param name="BirthDate">The date of birth, if the person gave it.</param>
     public sealed record Record(
         string PersonId, string? Email, IReadOnlyList<TakenAssessment> Assessments, IReadOnlyList<DiaryRow> Diary, Plan? CurrentPlan,
-        SafetyState Safety);
+        SafetyState Safety, string? Name = null, DateOnly? BirthDate = null);
 
     public static Bundle ToBundle(Record record, DateTimeOffset now)
     {
@@ -80,6 +82,15 @@ public static class FhirExport
         if (!string.IsNullOrEmpty(record.Email))
         {
             patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Home, record.Email));
+        }
+        if (!string.IsNullOrWhiteSpace(record.Name))
+        {
+            // One free-text name, as the person typed it: splitting it into given and family names would be a guess.
+            patient.Name.Add(new HumanName { Use = HumanName.NameUse.Usual, Text = record.Name });
+        }
+        if (record.BirthDate is { } born)
+        {
+            patient.BirthDate = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
         return patient;
     }

@@ -124,6 +124,20 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Export_as_fhir_names_the_patient_given_with_users_add()
+    {
+        Assert.Equal(0, (await CliRun.Of(["users", "add", "named@example.com", "--role", "patient", "--name", "Nia Named", .. Connection()])).ExitCode);
+        var file = Path.Combine(_folder, "named.json");
+
+        Assert.Equal(0, (await CliRun.Of(["export", "--user", "named@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
+
+        using var bundle = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        var patient = bundle.RootElement.GetProperty("entry")[0].GetProperty("resource");
+        Assert.Equal("Patient", patient.GetProperty("resourceType").GetString());
+        Assert.Equal("Nia Named", patient.GetProperty("name")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Export_as_fhir_flags_warning_signs_until_a_checked_row()
     {
         const string Header = "time,type,item,value,duration_minutes,note\r\n";

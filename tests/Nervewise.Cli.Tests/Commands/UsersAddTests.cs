@@ -80,6 +80,57 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(1, await db.UserRoles.CountAsync());
     }
 
+    [Fact]
+    public async Task A_clinician_gets_the_name_and_profession_line_given()
+    {
+        var run = await Add("alex@example.com", "--role", "clinician", "--name", "  Alex   Kim ", "--profession", "Physiotherapist, Leeds Sports Clinic");
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _database.OpenContext();
+        var user = await db.Users.SingleAsync();
+        Assert.Equal("Alex Kim", user.DisplayName);
+        Assert.Equal("Physiotherapist, Leeds Sports Clinic", user.Profession);
+    }
+
+    [Fact]
+    public async Task Without_a_name_the_account_has_none_until_its_owner_sets_one()
+    {
+        var run = await Add("ada@example.com", "--role", "patient");
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _database.OpenContext();
+        Assert.Null((await db.Users.SingleAsync()).DisplayName);
+    }
+
+    [Theory]
+    [InlineData("--name", "   ", "--name is required.")]
+    [InlineData("--profession", "Physiotherapist", "--profession is only for clinician accounts (--role clinician).")]
+    public async Task A_bad_name_or_profession_exits_2_naming_the_option_and_writes_nothing(string option, string value, string message)
+    {
+        var run = await Add("ada@example.com", "--role", "patient", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        if (_database.Settings.SqliteFile is { } file)
+        {
+            Assert.False(File.Exists(file), "Wrong input must not even create the database file.");
+        }
+        else
+        {
+            await using var db = _database.OpenContext();
+            Assert.Equal(0, await db.Users.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_profession_line_over_100_characters_is_refused()
+    {
+        var run = await Add("alex@example.com", "--role", "clinician", "--profession", new string('p', 101));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--profession must be at most 100 characters.", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-an-email", "--role", "patient", "EMAIL 'not-an-email' is not an email address.")]
     [InlineData("a@b", "--role", "patient", "EMAIL 'a@b' is not an email address.")]

@@ -21,7 +21,9 @@ public sealed class FhirExportTests
 
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private static FhirExport.Record Sample(FhirExport.Plan? plan = null, params DiaryEntry[] more)
+    private static FhirExport.Record Sample(FhirExport.Plan? plan = null, params DiaryEntry[] more) => Sample("Ada King", new DateOnly(1984, 3, 21), plan, more);
+
+    private static FhirExport.Record Sample(string? name, DateOnly? born, FhirExport.Plan? plan = null, params DiaryEntry[] more)
     {
         var answers = AssessmentInput.Parse("""{"pins-and-needles": true, "pain-below-knee": true, "weeks-since-onset": 6}""");
         DiaryEntry At(int hour, EntryType type, string item, decimal? value, string note = "") =>
@@ -38,7 +40,7 @@ public sealed class FhirExportTests
         ];
         // The state as FhirRecord reads it: the latest assessment and the whole diary.
         var safety = SafetyState.Of(new AssessmentTaken(answers, taken.TakenAt), diary.Select(d => d.Entry), Now);
-        return new FhirExport.Record("3f2d5a8e-0000-4000-8000-000000000001", "pat@example.com", [taken], diary, plan, safety);
+        return new FhirExport.Record("3f2d5a8e-0000-4000-8000-000000000001", "pat@example.com", [taken], diary, plan, safety, name, born);
     }
 
     private static DiaryEntry Symptom(int daysAgo, string item) => DiaryEntry.Create(Now.AddDays(-daysAgo), EntryType.Symptom, item, 1, null, "");
@@ -65,6 +67,31 @@ public sealed class FhirExportTests
             .Select(i => $"{i.Location?.FirstOrDefault()}: {i.Details?.Text ?? i.Diagnostics}")
             .ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void The_patient_carries_the_name_as_given_and_the_birth_date()
+    {
+        var patient = FhirExport.ToBundle(Sample(SliderPlan), Now).Entry.Select(e => e.Resource).OfType<Patient>().Single();
+
+        var name = Assert.Single(patient.Name);
+        Assert.Equal("Ada King", name.Text);
+        Assert.Equal(HumanName.NameUse.Usual, name.Use);
+        Assert.Empty(name.Given); // not split: which part is the family name is not ours to guess
+        Assert.Null(name.Family);
+        Assert.Equal("1984-03-21", patient.BirthDate);
+        Assert.Empty(Errors(patient));
+    }
+
+    [Fact]
+    public void Without_a_name_or_birth_date_the_patient_has_none_and_is_still_valid()
+    {
+        var bundle = FhirExport.ToBundle(Sample(null, null, SliderPlan), Now);
+        var patient = bundle.Entry.Select(e => e.Resource).OfType<Patient>().Single();
+
+        Assert.Empty(patient.Name);
+        Assert.Null(patient.BirthDate);
+        Assert.Empty(Errors(bundle));
     }
 
     [Fact]

@@ -71,11 +71,12 @@ public static partial class Forms
     /// in, answering with the redirect to the first run. When the form is refused, or the email already had an
     /// account (no confirmation link comes), answers with the form's own response.
     /// </summary>
-    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string password = GoodPassword, string? timeZone = null)
+    public static async Task<HttpResponseMessage> RegisterAsync(
+        this HttpClient client, string email, string password = GoodPassword, string? timeZone = null, string? name = null, string? dateOfBirth = null)
     {
         var mailbox = NervewiseApp.Of(client).Mailbox;
         var before = mailbox.To(email).Count;
-        var posted = await client.PostRegisterAsync(email, password, timeZone);
+        var posted = await client.PostRegisterAsync(email, password, timeZone, name, dateOfBirth);
         if (posted.StatusCode != HttpStatusCode.Redirect || posted.Headers.Location?.OriginalString != "/account/check-email")
         {
             return posted;
@@ -89,15 +90,30 @@ public static partial class Forms
     }
 
     /// <summary>Only the registration form, without opening the confirmation link.</summary>
-    /// <remarks><paramref name="timeZone"/> stands in for the browser's zone that tz.js would fill in.</remarks>
-    public static Task<HttpResponseMessage> PostRegisterAsync(this HttpClient client, string email, string password = GoodPassword, string? timeZone = null) =>
+    /// <remarks><paramref name="timeZone"/> stands in for the browser's zone that tz.js would fill in;
+    /// <paramref name="name"/> null gives a name made from the email ("ada.king@…" → "Ada King"); "" leaves the field empty.</remarks>
+    public static Task<HttpResponseMessage> PostRegisterAsync(
+        this HttpClient client, string email, string password = GoodPassword, string? timeZone = null, string? name = null, string? dateOfBirth = null) =>
         client.SubmitAsync("/account/register", new Dictionary<string, string>
         {
+            ["Input.DisplayName"] = name ?? NameFrom(email),
+            ["Input.DateOfBirth"] = dateOfBirth ?? "",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
             ["Input.TimeZone"] = timeZone ?? "",
         });
+
+    /// <summary>A plausible name for a test account, from its email: "ada.king@example.com" is "Ada King".</summary>
+    public static string NameFrom(string email)
+    {
+        // Letters and digits only, at most 100 characters: a test about a bad email must not fail on the name instead.
+        var parts = new string([.. email.Split('@')[0].Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]);
+        var name = string.Join(' ', parts);
+        return name.Length == 0 ? "Test Person" : name[..Math.Min(name.Length, 100)].Trim();
+    }
 
     /// <summary>Opens a confirmation link and presses its button; a link that no longer works shows only a message.</summary>
     public static Task<HttpResponseMessage> ConfirmAsync(this HttpClient client, Uri link) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
 using Nervewise.Documents.Time;
+using Nervewise.Web.Account;
 using Nervewise.Web.Email;
 
 namespace Nervewise.Web.Pages.Account;
@@ -35,6 +36,17 @@ public class RegisterModel(
         {
             ModelState.AddModelError("Input.Email", problem);
         }
+        var (name, nameProblem) = NameFields.Name(Input.DisplayName);
+        if (nameProblem is not null)
+        {
+            ModelState.AddModelError("Input.DisplayName", nameProblem);
+        }
+        // "Today" in the device's zone when it gave one: a birth today is not refused as future anywhere on Earth.
+        var (born, bornProblem) = NameFields.BirthDate(Input.DateOfBirth, PersonZone.OrUtc(Input.TimeZone).DateOf(clock.GetUtcNow()));
+        if (bornProblem is not null)
+        {
+            ModelState.AddModelError("Input.DateOfBirth", bornProblem);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -42,7 +54,11 @@ public class RegisterModel(
 
         // The password rules first, on an account not yet saved: a weak password is refused alike for new and known emails.
         // The device's zone, when the browser gave a known one; otherwise UTC until the person picks one.
-        var user = new NervewiseUser { UserName = email, Email = email, CreatedAt = clock.GetUtcNow(), TimeZone = PersonZone.Find(Input.TimeZone)?.Id };
+        var user = new NervewiseUser
+        {
+            UserName = email, Email = email, CreatedAt = clock.GetUtcNow(), TimeZone = PersonZone.Find(Input.TimeZone)?.Id,
+            DisplayName = name, DateOfBirth = born,
+        };
         foreach (var validator in users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, user, Input.Password);
@@ -96,6 +112,12 @@ public class RegisterModel(
 
     public sealed class RegisterInput
     {
+        /// <summary>Required, but checked by <see cref="NameFields"/> so the message is the same here and on the account page.</summary>
+        public string? DisplayName { get; set; }
+
+        /// <summary>Optional, as a date input sends it (yyyy-MM-dd).</summary>
+        public string? DateOfBirth { get; set; }
+
         [Required(ErrorMessage = "Enter your email address.")]
         public string Email { get; set; } = "";
 

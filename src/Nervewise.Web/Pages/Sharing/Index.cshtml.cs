@@ -22,7 +22,8 @@ public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users
     public List<CareTeamStore.ShareView> Shares { get; private set; } = [];
     public List<ShareInviteRecord> Invites { get; private set; } = [];
     public List<CareTeamStore.ClosedInviteView> ClosedInvites { get; private set; } = [];
-    public List<CareTeamStore.AccessView> AccessLog { get; private set; } = [];
+    /// <summary>The access log gathered into visits (one row per clinician per hour), each with its complete rows.</summary>
+    public List<AccessVisits.Visit> Visits { get; private set; } = [];
     public List<CareTeamStore.NoteView> Notes { get; private set; } = [];
 
     private string Me => users.GetUserId(User)!;
@@ -64,7 +65,7 @@ public class IndexModel(CareTeamStore careTeam, UserManager<NervewiseUser> users
         Shares = await careTeam.SharesOfAsync(Me, token);
         Invites = await careTeam.OpenInvitesAsync(Me, token);
         ClosedInvites = await careTeam.ClosedInvitesAsync(Me, token);
-        AccessLog = await careTeam.AccessLogAsync(Me, cancellationToken: token);
+        Visits = await careTeam.AccessVisitsAsync(Me, cancellationToken: token);
         Notes = await careTeam.NotesForAsync(Me, token);
     }
 }

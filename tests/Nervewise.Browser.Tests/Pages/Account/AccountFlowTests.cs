@@ -34,6 +34,29 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
     }
 
     [Fact]
+    public async Task A_person_gives_their_name_at_registration_and_changes_it_on_the_account_page()
+    {
+        var page = await OpenAsync(Phone);
+        await page.GotoAsync("/account/register");
+        await new RegisterPage(page).SubmitAsync("noname@example.com", Password, name: "");
+        await Assertions.Expect(page.Locator("#name-error")).ToHaveTextAsync("Your name is required.");
+        await ScreenshotAsync(page, "register-name-missing-360");
+
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Date of birth (optional)").FillAsync("1984-03-21");
+        await new RegisterPage(page).RegisterAsync("ada@example.com", Password, "Ada King");
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("[data-account-name]")).ToHaveTextAsync("Ada King");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("21 March 1984");
+
+        await page.GetByLabel("Your name").FillAsync("Ada Lovelace King");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save your details" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your details are saved.");
+        await Assertions.Expect(page.Locator("[data-account-name]")).ToHaveTextAsync("Ada Lovelace King");
+        await ScreenshotAsync(page, "account-details-360");
+    }
+
+    [Fact]
     public async Task A_person_who_forgot_their_password_chooses_a_new_one_from_the_emailed_link()
     {
         var page = await OpenAsync(Phone);
@@ -98,7 +121,9 @@ public sealed class AccountFlowTests(ChromiumFixture chromium) : BrowserTest(chr
         var page = await OpenAsync(Phone);
         await page.GotoAsync("/account/register");
 
-        await page.GetByLabel("Email").FocusAsync();
+        await page.GetByLabel("Your name").FocusAsync();
+        await page.Keyboard.TypeAsync("Kai Moana");
+        await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("kai@example.com");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(Password);

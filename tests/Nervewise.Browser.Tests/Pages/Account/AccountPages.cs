@@ -10,11 +10,11 @@ internal sealed class RegisterPage(IPage page)
     /// Fills in the form, then opens the link in the confirmation message and presses its button, as a person does:
     /// ends signed in on the first run. When the form is refused, or no confirmation comes, stays where it is.
     /// </summary>
-    public async Task RegisterAsync(string email, string password)
+    public async Task RegisterAsync(string email, string password, string name = "Sam Taylor")
     {
         var mailbox = NervewiseApp.ServingAt(new Uri(page.Url)).Mailbox;
         var before = mailbox.To(email).Count;
-        await SubmitAsync(email, password);
+        await SubmitAsync(email, password, name);
         if (!new Uri(page.Url).AbsolutePath.Equals("/account/check-email", StringComparison.Ordinal))
         {
             return;
@@ -53,8 +53,9 @@ internal sealed class RegisterPage(IPage page)
     }
 
     /// <summary>Only the form: ends on "Check your email" or on the form with its errors.</summary>
-    public async Task SubmitAsync(string email, string password)
+    public async Task SubmitAsync(string email, string password, string name = "Sam Taylor")
     {
+        await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByLabel("Type the password again").FillAsync(password);

@@ -24,7 +24,7 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
 
         var clinician = await OpenAsync(Desktop);
         await clinician.GotoAsync("/account/register");
-        await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
+        await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes", "Alex Kim");
         await MakeClinicianAsync(clinician, "physio@example.com", "careful clinical notes");
         await new SiteHeader(clinician).GoToAsync("Caseload");
         await clinician.GetByRole(AriaRole.Textbox, new() { Name = "Invite code" }).FillAsync(code.ToLowerInvariant());
@@ -52,12 +52,16 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await Assertions.Expect(person.GetByRole(AriaRole.Main)).ToContainTextAsync("Nerve sliders");
         await ScreenshotAsync(person, "plan-after-clinician-360");
 
+        // The person sees the clinician by name, and the log as one visit that opens onto every read (issue 17).
         await new SiteHeader(person).GoToAsync("Sharing");
         await Assertions.Expect(person.GetByText("Keep the slider sessions short this week.")).ToBeVisibleAsync();
-        await Assertions.Expect(person.GetByRole(AriaRole.Table)).ToContainTextAsync("physio@example.com");
+        await Assertions.Expect(person.Locator("[data-access-visit]")).ToHaveCountAsync(1);
+        await Assertions.Expect(person.Locator("[data-access-visit]")).ToContainTextAsync("Alex Kim");
+        await person.Locator("[data-access-visit] summary").ClickAsync();
+        await Assertions.Expect(person.GetByRole(AriaRole.Table)).ToContainTextAsync("Alex Kim");
         await ScreenshotAsync(person, "sharing-log-360");
 
-        await person.GetByRole(AriaRole.Button, new() { Name = "Stop sharing with physio@example.com" }).ClickAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "Stop sharing with Alex Kim" }).ClickAsync();
         await Assertions.Expect(person.GetByRole(AriaRole.Status)).ToContainTextAsync("Sharing stopped");
         await clinician.ReloadAsync();
         await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("runner@example.com");

@@ -80,7 +80,7 @@ public abstract class AuditTrailTests(DatabaseProvider provider) : AppTest(provi
 
         var sharing = await record.Patient.GetStringAsync("/sharing");
 
-        Assert.Contains("<td>physio@example.com</td><td>record</td>", sharing, StringComparison.Ordinal);
+        Assert.Contains("<td>Physio</td><td>record</td>", sharing, StringComparison.Ordinal);
         Assert.DoesNotContain("account deleted", sharing, StringComparison.Ordinal);
     }
 }

@@ -49,9 +49,10 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
             Assert.Equal(HttpStatusCode.OK, record.StatusCode);
         }
 
+        // The person sees the clinician by name (issue 17); the email only where they typed it to invite.
         var sharing = await patient.GetStringAsync("/sharing");
-        Assert.Contains("physio@example.com", sharing, StringComparison.Ordinal);
-        Assert.Matches(@"<td>[^<]+UTC</td><td>physio@example.com</td><td>record</td>", sharing);
+        Assert.Contains("<strong data-clinician>Physio</strong>", sharing, StringComparison.Ordinal);
+        Assert.Matches(@"<td>[^<]+UTC</td><td>Physio</td><td>record</td>", sharing);
 
         await using (var db = Database.OpenContext())
         {
