@@ -116,4 +116,57 @@ public abstract class RecordTests(DatabaseProvider provider) : AppTest(provider)
         Assert.Contains("Logged in the diary: " + Nervewise.Domain.Safety.WarningSigns.Says("saddle-numbness"), history, StringComparison.Ordinal);
         Assert.True(history.IndexOf("Check recorded", StringComparison.Ordinal) < history.IndexOf("Logged in the diary", StringComparison.Ordinal), "Newest first.");
     }
+
+    [Fact]
+    public async Task The_diary_page_filters_by_type_dates_and_region_and_names_a_bad_filter()
+    {
+        var (clinician, _, id) = await SharedAsync(
+            Caseloads.Row(1, "pain", "calf", 6), Caseloads.Row(2, "pain", "buttock", 3), Caseloads.Row(3, "flare", "calf", 8),
+            Caseloads.Row(40, "pain", "calf", 5), new { id = Guid.NewGuid(), time = Caseloads.Time(DateTimeOffset.UtcNow.AddDays(-1)), type = "activity", item = "cycling", durationMinutes = 30 });
+        var diary = $"/clinic/patients/{id}/diary";
+        var from = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var all = await PageAsync(clinician, diary);
+        var calfPain = await PageAsync(clinician, $"{diary}?Type=pain&Region=calf&From={from}");
+        var badType = await clinician.GetAsync($"{diary}?Type=naps&From=2026-13-01");
+        var backwards = await PageAsync(clinician, $"{diary}?From=2026-11-20&To=2026-11-01");
+
+        Assert.Contains("<h1>Sam Rivera: diary</h1>", all, StringComparison.Ordinal);
+        Assert.Contains("5 entries in the diary.", all, StringComparison.Ordinal);
+        Assert.Contains("1 entry match.", calfPain, StringComparison.Ordinal);
+        Assert.Contains("Pain in calf: 6/10", calfPain, StringComparison.Ordinal);
+        Assert.DoesNotContain("5/10", calfPain, StringComparison.Ordinal);
+        Assert.DoesNotContain("buttock", calfPain.Split("<table")[^1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, badType.StatusCode);
+        var bad = WebUtility.HtmlDecode(await badType.Content.ReadAsStringAsync());
+        Assert.Contains("Type: choose one of the list, not 'naps'.", bad, StringComparison.Ordinal);
+        Assert.Contains("From: a date such as 2026-11-03, not '2026-13-01'.", bad, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"record-diary\"", bad, StringComparison.Ordinal);
+        Assert.Contains("From must be on or before To.", backwards, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_assessment_page_shows_every_answer_and_what_changed()
+    {
+        var (clinician, person, id) = await SharedAsync();
+        foreach (var answers in new[] { new Dictionary<string, object> { ["sit-bone-pain"] = true, ["weeks-since-onset"] = 3 }, PlanPathwayApiTests.TendonAnswers })
+        {
+            using var assessed = await person.PostAsJsonAsync("/api/v1/assessments", answers);
+            Assert.Equal(HttpStatusCode.Created, assessed.StatusCode);
+        }
+        var items = Nervewise.Domain.Assessment.AssessmentQuestionnaire.Current.Items;
+
+        var second = await PageAsync(clinician, $"/clinic/patients/{id}/assessments/2");
+        var first = await PageAsync(clinician, $"/clinic/patients/{id}/assessments/1");
+
+        Assert.Contains("<h1>Sam Rivera: assessment 2 of 2</h1>", second, StringComparison.Ordinal);
+        foreach (var item in items.Values)
+        {
+            Assert.Contains($"<th scope=\"row\">{item.Text}</th>", second, StringComparison.Ordinal);
+        }
+        Assert.Contains($"<tr class=\"changed\">\n                        <th scope=\"row\">{items["weeks-since-onset"].Text}</th>\n                        <td>Not answered</td>\n                            <td>3</td>", second.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">{items["weeks-since-onset"].Text}</th>\n                        <td>3</td>", first.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/clinic/patients/{id}/assessments/3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/clinic/patients/{id}/assessments/0")).StatusCode);
+    }
 }
