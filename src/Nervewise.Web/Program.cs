@@ -37,6 +37,7 @@ builder.Services.AddScoped<AssessmentStore>();
 builder.Services.AddScoped<DiaryStore>();
 builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
+builder.Services.AddScoped<Nervewise.Web.Clinic.RecordReader>();
 builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddScoped<FullDownload>();
 builder.Services.AddScoped<ReportBuilder>();

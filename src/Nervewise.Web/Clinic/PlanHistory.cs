@@ -10,13 +10,14 @@ namespace Nervewise.Web.Clinic;
 /// </summary>
 public static class PlanHistory
 {
-    public sealed record Line(DateTimeOffset At, string Role, string Says);
+    /// <summary>One save: when, by whom (<see cref="ById"/>, for a name on the clinician's record), and what changed.</summary>
+    public sealed record Line(DateTimeOffset At, string Role, string Says, string ById = "");
 
     public static IReadOnlyList<Line> Lines(IEnumerable<PlanSettingsChangeRecord> history, RehabRules rules) =>
         [.. history
             .GroupBy(c => (c.ChangedAt, c.ChangedById, c.ChangedByRole))
             .OrderByDescending(g => g.Key.ChangedAt)
-            .Select(g => new Line(g.Key.ChangedAt, g.Key.ChangedByRole, Says([.. g], rules)))];
+            .Select(g => new Line(g.Key.ChangedAt, g.Key.ChangedByRole, Says([.. g], rules), g.Key.ChangedById))];
 
     /// <summary>One save's changes as one sentence (or a few, joined): "Moved from settle to general movement. Agreed pain level set to 4/10."</summary>
     public static string Says(IReadOnlyList<PlanSettingsChangeRecord> changes, RehabRules rules) =>

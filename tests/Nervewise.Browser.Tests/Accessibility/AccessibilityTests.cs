@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/diary", "/diary/pain", "/diary/activity", "/diary/session", "/diary/sleep", "/diary/{id:guid}/edit",
         "/diary/import/{handler?}", "/diary/timeline", "/diary/triggers",
         "/plan", "/plan/exercise/{id}", "/plan/training", "/plan/settings", "/plan/news", "/report", "/sharing",
-        "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/safety/check",
+        "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/clinic/patients/{id}/diary", "/clinic/patients/{id}/assessments/{n:int}", "/safety/check",
         "/account/two-factor", "/account/two-factor/setup", "/account/sign-in/code",
         "/account/forgot-password", "/account/check-email", "/account/confirm-email", "/account/reset-password",
     ];
@@ -250,9 +250,22 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await MenuOpenAsync(clinician, "caseload");
 
         await clinician.GetByRole(AriaRole.Link, new() { Name = "runner@example.com" }).ClickAsync();
-        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("runner@example.com");
+        // Issue 17: the record is headed with the person's name, not their email.
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("runner");
         await _audit.BothWidthsAsync(clinician, "patient record");
-        await clinician.GetByLabel("Add a note for runner@example.com").FillAsync("Keep the slider sessions short this week.");
+        var recordUrl = clinician.Url;
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "The whole diary", Exact = true }).ClickAsync();
+        await clinician.GetByLabel("Type").SelectOptionAsync("pain");
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Status)).ToContainTextAsync("match");
+        await _audit.BothWidthsAsync(clinician, "patient diary, filtered");
+        await ScreenshotAsync(clinician, "clinic-record-diary-1280");
+        await clinician.GotoAsync(recordUrl);
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "Every answer of the latest assessment" }).ClickAsync();
+        await _audit.BothWidthsAsync(clinician, "patient assessment answers");
+        await ScreenshotAsync(clinician, "clinic-record-assessment-1280");
+        await clinician.GotoAsync(recordUrl);
+        await clinician.GetByLabel("Add a note for").FillAsync("Keep the slider sessions short this week.");
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         var plan = clinician.Locator("#plan");
         await plan.GetByText("4", new() { Exact = true }).ClickAsync();

@@ -14,6 +14,7 @@ using Nervewise.Web.Diary;
 using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
 using Nervewise.Domain.Safety;
+using Nervewise.Domain.Clinic;
 
 using Nervewise.Web.Infrastructure;
 
@@ -21,7 +22,7 @@ namespace Nervewise.Web.Pages.Clinic;
 
 /// <summary>One person's record for their clinician. Without a share it is a 404, and opening it is logged.</summary>
 public class PatientModel(
-    ClinicReader reader, CareTeamStore careTeam, PlanSettingsStore planSettings, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+    ClinicReader reader, RecordReader details, CareTeamStore careTeam, PlanSettingsStore planSettings, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
 {
     public const int Weeks = 12;
 
@@ -31,6 +32,26 @@ public class PatientModel(
     [TempData] public string? Message { get; set; }
 
     public ClinicReader.PatientRecord Record { get; private set; } = null!;
+
+    /// <summary>Who the person is: name, birth date, their own zone.</summary>
+    public RecordReader.Person Person { get; private set; } = null!;
+
+    /// <summary>The person's age today in their own zone, when they gave a birth date.</summary>
+    public int? Age { get; private set; }
+
+    /// <summary>The newest diary entries, for the record's short list (the diary page has them all, with filters).</summary>
+    public IReadOnlyList<DiaryEntry> Recent { get; private set; } = [];
+
+    /// <summary>Answers that changed between the assessment before the latest and the latest.</summary>
+    public IReadOnlyList<RecordWords.Change> Changes { get; private set; } = [];
+
+    /// <summary>Warning signs seen and checks recorded, newest first.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Says)> SafetyHistory { get; private set; } = [];
+
+    public IReadOnlyList<RecordReader.Note> Notes { get; private set; } = [];
+
+    /// <summary>Who changed the plan, by account id: their shown name.</summary>
+    public IReadOnlyDictionary<string, string> ChangedBy { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<Timeline.Day> Days { get; private set; } = [];
     public Timeline.ReachTrend Trend { get; private set; } = new(Timeline.Direction.NotEnoughData, null, null);
     public IReadOnlyList<TrendChart.Point> AssessmentTrend { get; private set; } = [];
@@ -43,8 +64,9 @@ public class PatientModel(
 
     /// <summary>Who changed the plan and how, newest first, in plain words.</summary>
     public IReadOnlyList<PlanHistory.Line> History { get; private set; } = [];
-    public (int Logged, int Planned) ThisWeek { get; private set; }
-    public (int Logged, int Planned) LastWeek { get; private set; }
+    /// <summary>Sessions logged this week and last, in the person's own days, against the plan they are on.</summary>
+    public WeekSessions ThisWeek { get; private set; } = null!;
+    public WeekSessions LastWeek { get; private set; } = null!;
     public TriggerView Triggers { get; private set; } = null!;
 
     [BindProperty] public string? Stage { get; set; }
@@ -158,7 +180,7 @@ public class PatientModel(
             CheckProblem = "The warning signs changed since this page was opened. Look at them below, then confirm again.";
             return await LoadAsync(id) ? Page() : NotFound();
         }
-        await safety.RecordCheckAsync(id, $"{me.Email} (clinician)", record.Safety, HttpContext.RequestAborted);
+        await safety.RecordCheckAsync(id, $"{Nervewise.Domain.People.PersonName.Shown(me.DisplayName, me.Email)} (clinician)", record.Safety, HttpContext.RequestAborted);
         Message = "Check recorded. The person's plan carries on from where it stopped; a new warning sign raises it again at once.";
         return Redirect($"/clinic/patients/{Uri.EscapeDataString(id)}#safety");
     }
@@ -193,46 +215,70 @@ public class PatientModel(
             return false;
         }
         Record = record;
-        // The clinician reads in their own zone: their today, each entry on the date their zone gives it.
+        var cancel = HttpContext.RequestAborted;
+        var now = clock.GetUtcNow();
+        Person = await details.PersonAsync(id, cancel);
+        // Charts and dates are read in the clinician's own zone; adherence counts the person's own days and weeks.
         var today = User.Today(clock);
+        var personToday = Person.DateOf(now);
+        Age = Person.AgeOn(personToday);
         Days = Timeline.Days(record.Diary, today.AddDays(-(Weeks * 7) + 1), today, User.DateOf);
         Trend = Timeline.Trend(Days);
         AssessmentTrend = [.. record.Assessments.AsEnumerable().Reverse()
             .Select(a => new TrendChart.Point(User.Shown(a.TakenAt), AssessmentStore.Result(a)))];
-        var since = clock.GetUtcNow().AddDays(-Weeks * 7);
+        if (record.Assessments.Count > 1)
+        {
+            Changes = RecordWords.Changes(AssessmentStore.Answers(record.Assessments[1]), AssessmentStore.Answers(record.Assessments[0]));
+        }
+        var since = now.AddDays(-Weeks * 7);
         Checkins = record.Diary.Where(e => e.Type == EntryType.Checkin && e.Time >= since)
             .GroupBy(e => e.Item)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).Select(e => (double)(e.Value ?? 0)).ToList());
-        Settings = await planSettings.GetAsync(id, HttpContext.RequestAborted);
+        Settings = await planSettings.GetAsync(id, cancel);
         var latest = record.Assessments.Count > 0 ? record.Assessments[0] : null;
-        Plan = PlanEngine.Decide(record.Diary, Settings, clock.GetUtcNow(), safety: record.Safety,
+        Plan = PlanEngine.Decide(record.Diary, Settings, now, safety: record.Safety,
             assessment: latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt));
-        Week = WeeklyPlan.For(Plan, Settings, today, record.Diary, RehabRules.Current);
-        ThisWeek = Adherence(Week, record.Diary);
-        LastWeek = Adherence(WeeklyPlan.For(Plan, Settings, today.AddDays(-7), record.Diary, RehabRules.Current), record.Diary);
+        Week = WeeklyPlan.For(Plan, Settings, personToday, record.Diary, RehabRules.Current);
+        ThisWeek = Adherence.Of(Week, record.Diary, Person.DateOf);
+        LastWeek = Adherence.Of(WeeklyPlan.For(Plan, Settings, personToday.AddDays(-7), record.Diary, RehabRules.Current), record.Diary, Person.DateOf);
         Triggers = TriggerView.From(record.Diary);
-        History = PlanHistory.Lines(await planSettings.HistoryAsync(id, cancellationToken: HttpContext.RequestAborted), RehabRules.Current);
+        var changes = await planSettings.HistoryAsync(id, cancellationToken: cancel);
+        History = PlanHistory.Lines(changes, RehabRules.Current);
+        ChangedBy = await details.NamesAsync(changes.Select(c => c.ChangedById), cancel);
+        Notes = await details.NotesAsync(id, cancel);
+        Recent = [.. record.Diary.Where(e => e.Type != EntryType.Checked).TakeLast(8).Reverse()];
+        SafetyHistory = SafetyLog(record, Person.Name);
         Stage ??= PlanForm.Value(Settings);
         Level ??= Settings.AgreedPainLevel?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default";
         return true;
     }
 
     /// <summary>
-    /// Sessions of the pathway's own exercises logged in the week against those planned: each exercise counts the
-    /// days it was logged, on any day of the week, up to the times it was planned. Last week is counted against the
-    /// plan the person is on now, so sessions of a pathway they have left do not count.
+    /// Every warning sign the record holds, from the diary and from each assessment, and every check recorded, newest
+    /// first: the state above says what is in force; this says how it came to be.
     /// </summary>
-    public static (int Logged, int Planned) Adherence(WeekPlan week, IEnumerable<DiaryEntry> diary)
+    public static IReadOnlyList<(DateTimeOffset At, string Says)> SafetyLog(ClinicReader.PatientRecord record, string person)
     {
-        var planned = week.Days.SelectMany(d => d.Sessions).GroupBy(s => s.Exercise.Id).ToDictionary(g => g.Key, g => g.Count());
-        var first = week.Monday;
-        var last = week.Monday.AddDays(6);
-        var logged = diary.Where(e => e.Type == EntryType.Exercise && planned.ContainsKey(e.Item))
-            .Select(e => (e.Item, Date: DateOnly.FromDateTime(e.Time.DateTime)))
-            .Where(e => e.Date >= first && e.Date <= last)
-            .Distinct()
-            .GroupBy(e => e.Item)
-            .Sum(g => Math.Min(g.Count(), planned[g.Key]));
-        return (logged, planned.Values.Sum());
+        var lines = new List<(DateTimeOffset, string)>();
+        foreach (var e in record.Diary)
+        {
+            if (e.Type == EntryType.Checked)
+            {
+                lines.Add((e.Time, SafetyLines.By(e.Note, person) is { } by ? $"Check recorded by {by}" : "Check recorded"));
+            }
+            else if (e.Type == EntryType.Symptom && e.Value > 0 && Domain.Assessment.AssessmentRules.Current.RedFlags.Find(e.Item) is { } flag)
+            {
+                lines.Add((e.Time, $"Logged in the diary: {WarningSigns.Says(flag.Item)}"));
+            }
+        }
+        foreach (var assessment in record.Assessments)
+        {
+            var flags = AssessmentStore.Result(assessment).RedFlags;
+            if (flags.Count > 0)
+            {
+                lines.Add((assessment.TakenAt, "Answered yes in an assessment: " + string.Join("; ", flags.Select(f => WarningSigns.Says(f.Item)))));
+            }
+        }
+        return [.. lines.OrderByDescending(l => l.Item1)];
     }
 }

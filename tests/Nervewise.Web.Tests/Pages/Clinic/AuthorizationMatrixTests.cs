@@ -80,7 +80,11 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         await ExpectAsync(client, "/api/v1/assessments", ownerReads, "417");
         await ExpectAsync(client, "/diary/timeline", ownerReads, "1 flare-up logged");
         // The clinic: only a clinician with a live share.
-        await ExpectAsync(client, $"/clinic/patients/{patientId}", actor == Actor.SharedClinician, "owner@example.com");
+        // The record names the person (not by email since issue 17); its latest entries show the flare-up.
+        await ExpectAsync(client, $"/clinic/patients/{patientId}", actor == Actor.SharedClinician, "Flare-up reaching the calf");
+        await ExpectAsync(client, $"/clinic/patients/{patientId}/diary", actor == Actor.SharedClinician, Marker);
+        await ExpectAsync(client, $"/clinic/patients/{patientId}/diary?Type=pain&Region=calf", actor == Actor.SharedClinician, Marker);
+        await ExpectAsync(client, $"/clinic/patients/{patientId}/assessments/1", actor == Actor.SharedClinician, "417");
         await ExpectAsync(client, $"/clinic/patients/{patientId}?handler=Fhir", actor == Actor.SharedClinician, Marker);
         await ExpectAsync(client, $"/clinic/patients/{patientId}/report", actor == Actor.SharedClinician, "reaching the calf");
         await ExpectPdfAsync(client, $"/clinic/patients/{patientId}/report?handler=Pdf", actor == Actor.SharedClinician);

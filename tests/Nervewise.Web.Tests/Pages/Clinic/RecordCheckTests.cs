@@ -78,12 +78,13 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
             var row = await db.DiaryEntries.SingleAsync(e => e.Type == "checked");
             Assert.Equal(id, row.UserId);
             Assert.Equal("red-flags", row.Item);
-            Assert.StartsWith("Recorded by physio@example.com (clinician). Cleared: numbness between your legs", row.Note, StringComparison.Ordinal);
+            // Since issue 17 the check names the clinician (their email's first part for an account without a name).
+            Assert.StartsWith("Recorded by physio (clinician). Cleared: numbness between your legs", row.Note, StringComparison.Ordinal);
             Assert.Contains(await db.RecordAccessLog.Select(a => a.What).ToListAsync(), w => w == "recorded a check of warning signs");
         }
         var record = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/clinic/patients/{id}"));
         Assert.Contains("No warning signs in force", record, StringComparison.Ordinal);
-        Assert.Contains("by physio@example.com (clinician).", record, StringComparison.Ordinal);
+        Assert.Contains("by physio (clinician).", record, StringComparison.Ordinal);
         Assert.Equal(["flaring@example.com", "pat@example.com"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
 
         // A sign logged after the check raises it again at once. (Rows carry whole seconds: wait past the check's.)
