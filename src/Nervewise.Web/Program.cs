@@ -98,6 +98,7 @@ app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
 app.UseTwoFactorGate();
 app.UseAuthorization();
+app.UseClinicianPages();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();

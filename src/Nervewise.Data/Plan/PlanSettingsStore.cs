@@ -36,6 +36,11 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
             ? ToSettings(record)
             : PlanSettings.None;
 
+    /// <summary>The settings of many people in one query (a clinician's caseload); those without settings are left out.</summary>
+    public async Task<Dictionary<string, PlanSettings>> ManyAsync(IQueryable<string> ownerIds, CancellationToken cancellationToken = default) =>
+        (await db.PlanSettings.AsNoTracking().Where(p => ownerIds.Contains(p.UserId)).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.UserId, ToSettings);
+
     /// <summary>The latest changes first.</summary>
     public async Task<List<PlanSettingsChangeRecord>> HistoryAsync(string ownerId, int take = 50, CancellationToken cancellationToken = default) =>
         await db.PlanSettingsChanges.AsNoTracking().Where(c => c.UserId == ownerId)

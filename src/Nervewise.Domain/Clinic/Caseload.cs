@@ -16,7 +16,8 @@ public enum Need
 /// <summary>Orders a clinician's caseload by need: red flags, then recent flare-ups, then no improvement, then the rest.</summary>
 public static class Caseload
 {
-    public sealed record Rules(Rule RecentFlareDays, Rule NoImprovementWeeks, Rule ComparisonDays, Rule MinimumImprovement);
+    public sealed record Rules(
+        Rule RecentFlareDays, Rule NoImprovementWeeks, Rule ComparisonDays, Rule MinimumImprovement, Rule FlaresThisWeekDays, Rule NotSeenDays);
 
     public sealed record Rule(decimal Value, string Why, string Source);
 

@@ -4,6 +4,7 @@ using Nervewise.Data.CareTeam;
 using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Clinic;
 using Nervewise.Domain.Diary;
+using Nervewise.Domain.People;
 using Nervewise.Domain.Rehab;
 using Nervewise.Data.Plan;
 using Nervewise.Data.Safety;
@@ -22,15 +23,22 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
 
-    /// <summary>One person of the caseload; <see cref="Stage"/> names the pathway and its stage in words, <see cref="Pathway"/> as the contract spells it.</summary>
-    public sealed record Row(string PatientId, string Email, Caseload.Standing Standing, string Stage, string Pathway = "nerve");
+    /// <summary>
+    /// One person of the caseload, by the name they are shown by; <see cref="Stage"/> names the pathway and its stage in
+    /// words, <see cref="Pathway"/> as the contract spells it.
+    /// </summary>
+    public sealed record Row(string PatientId, string Name, Caseload.Standing Standing, string Stage, string Pathway, CaseloadFlags Flags);
 
+    /// <summary>
+    /// Everyone who shares with the clinician, by need. A fixed set of queries, however many people share: each reads
+    /// every person at once (ids as a subquery), and the rules run in memory.
+    /// </summary>
     public async Task<List<Row>> CaseloadAsync(string clinicianId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var ids = careTeam.PatientIdsOf(clinicianId);
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
         var since = now - Lookback;
         var entries = (await db.DiaryEntries.AsNoTracking()
                 .Where(e => ids.Contains(e.UserId) && e.OccurredAt >= since)
@@ -47,24 +55,46 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
                 .Where(e => ids.Contains(e.UserId) && StoredSafety.EntryTypes.Contains(e.Type))
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.UserId, e => e.ToEntry());
-        var legacyChecks = await db.PlanSettings.AsNoTracking().Where(p => ids.Contains(p.UserId))
-            .ToDictionaryAsync(p => p.UserId, p => p.SafetyCheckedAt, cancellationToken);
+        var settings = await planSettings.ManyAsync(ids, cancellationToken);
+        // The clinician's own visits, for "not seen": any opening of the record, its summary or a download counts.
+        var opened = await db.RecordAccessLog.AsNoTracking()
+            .Where(a => a.ClinicianId == clinicianId && ids.Contains(a.PatientId))
+            .GroupBy(a => a.PatientId).Select(g => new { PatientId = g.Key, Last = g.Max(a => a.At) })
+            .ToDictionaryAsync(x => x.PatientId, x => x.Last, cancellationToken);
 
-        var rows = new List<Row>();
+        var rows = new List<Row>(people.Count);
         foreach (var p in people)
         {
             var diary = entries[p.Id].ToList();
-            var safety = SafetyService.Of(latest.GetValueOrDefault(p.Id), safetyRows[p.Id], legacyChecks.GetValueOrDefault(p.Id), now);
+            var plan = settings.GetValueOrDefault(p.Id) ?? PlanSettings.None;
+            var safety = SafetyService.Of(latest.GetValueOrDefault(p.Id), safetyRows[p.Id], plan.SafetyCheckedAt, now);
             var standing = Caseload.Assess(diary, safety, now);
             // The newest entry may be older than the lookback.
             standing = standing with { LastEntry = lastEntries.TryGetValue(p.Id, out var last) ? last : null };
             var assessed = latest.GetValueOrDefault(p.Id) is { } record ? new AssessmentTaken(AssessmentStore.Answers(record), record.TakenAt) : null;
-            var plan = PlanEngine.Decide(diary, await planSettings.GetAsync(p.Id, cancellationToken), now, safety: safety, assessment: assessed);
-            rows.Add(new Row(p.Id, p.Email ?? "", standing,
-                $"{RehabRules.Current.For(plan.Pathway).Name} pathway, {RehabRules.Current.For(plan.Pathway, plan.Stage).Name.ToLowerInvariant()}",
-                RehabNames.Of(plan.Pathway)));
+            var decided = PlanEngine.Decide(diary, plan, now, safety: safety, assessment: assessed);
+            rows.Add(new Row(p.Id, PersonName.Shown(p.DisplayName, p.Email), standing,
+                $"{RehabRules.Current.For(decided.Pathway).Name} pathway, {RehabRules.Current.For(decided.Pathway, decided.Stage).Name.ToLowerInvariant()}",
+                RehabNames.Of(decided.Pathway),
+                CaseloadFlags.Of(diary, standing, opened.TryGetValue(p.Id, out var seen) ? seen : null, now)));
         }
-        return [.. rows.OrderBy(r => r.Standing, Caseload.ByNeed).ThenBy(r => r.Email, StringComparer.Ordinal)];
+        return Sorted(rows, CaseloadSort.Need);
+    }
+
+    /// <summary>
+    /// The caseload in the chosen order. Names compare as people read them (ignoring case and accents); ties fall back
+    /// to need, then the id, so the order never shifts between loads.
+    /// </summary>
+    public static List<Row> Sorted(IEnumerable<Row> rows, CaseloadSort sort)
+    {
+        var byName = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace);
+        var ordered = sort switch
+        {
+            CaseloadSort.Name => rows.OrderBy(r => r.Name, byName).ThenBy(r => r.Standing, Caseload.ByNeed),
+            CaseloadSort.LastEntry => rows.OrderByDescending(r => r.Standing.LastEntry?.UtcDateTime).ThenBy(r => r.Standing, Caseload.ByNeed),
+            _ => rows.OrderBy(r => r.Standing, Caseload.ByNeed).ThenBy(r => r.Name, byName),
+        };
+        return [.. ordered.ThenBy(r => r.PatientId, StringComparer.Ordinal)];
     }
 
     public static Urgency? ParseUrgency(string? stored) =>

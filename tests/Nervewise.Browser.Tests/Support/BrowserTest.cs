@@ -21,6 +21,9 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     protected Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The test's database, for tests that seed many people at once rather than through the forms.</summary>
+    protected TestDatabase Database => _database;
+
     /// <summary>The mail the app sent (its own pickup folder).</summary>
     protected Mailbox Mailbox => _app.Mailbox;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
+using Nervewise.Domain.Clinic;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Infrastructure;
 
@@ -26,9 +27,64 @@ public partial class IndexModel(
 
     [TempData] public string? Message { get; set; }
 
+    /// <summary>The filter as the address spells it (<c>?show=warning-signs</c>); empty shows everyone.</summary>
+    [BindProperty(SupportsGet = true, Name = "show")] public string? Show { get; set; }
+
+    /// <summary>The order as the address spells it (<c>?sort=name</c>); empty orders by need.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary>Set by <see cref="ClinicianPages"/> when it sent a clinician here from a person's page.</summary>
+    [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
+
+    public bool Moved => From == ClinicianPages.FromPersonPage;
+
+    /// <summary>Everyone who shares, in the chosen order, before the filter.</summary>
+    public List<ClinicReader.Row> Everyone { get; private set; } = [];
+
+    /// <summary>The rows shown: <see cref="Everyone"/> narrowed by the filter.</summary>
     public List<ClinicReader.Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync() => Rows = await reader.CaseloadAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
+    public CaseloadFilter Filter { get; private set; }
+
+    public CaseloadSort Order { get; private set; }
+
+    /// <summary>Set when the address names a filter or an order that does not exist; the page says so and shows the default.</summary>
+    public string? AddressProblem { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public int Count(CaseloadFilter filter) => Everyone.Count(r => r.Flags.Matches(filter));
+
+    /// <summary>The address of the caseload with a filter and an order, leaving out the defaults.</summary>
+    public static string Address(CaseloadFilter filter, CaseloadSort sort)
+    {
+        var query = new List<string>();
+        if (filter != CaseloadFilter.All)
+        {
+            query.Add("show=" + CaseloadWords.Slug(filter));
+        }
+        if (sort != CaseloadSort.Need)
+        {
+            query.Add("sort=" + CaseloadWords.Slug(sort));
+        }
+        return query.Count == 0 ? "/clinic" : "/clinic?" + string.Join('&', query);
+    }
+
+    private async Task LoadAsync()
+    {
+        var filter = CaseloadWords.Filter(Show);
+        var sort = CaseloadWords.Sort(Sort);
+        AddressProblem = (filter, sort) switch
+        {
+            (null, _) => $"Show: there is no filter called \"{Show}\", so everyone is shown.",
+            (_, null) => $"Sort: there is no order called \"{Sort}\", so the caseload is ordered by need.",
+            _ => null,
+        };
+        Filter = filter ?? CaseloadFilter.All;
+        Order = sort ?? CaseloadSort.Need;
+        Everyone = ClinicReader.Sorted(await reader.CaseloadAsync(users.GetUserId(User)!, HttpContext.RequestAborted), Order);
+        Rows = [.. Everyone.Where(r => r.Flags.Matches(Filter))];
+    }
 
     public async Task<IActionResult> OnPostAcceptAsync()
     {
@@ -51,7 +107,7 @@ public partial class IndexModel(
             Refused(log, me.Id, outcome);
             ModelState.AddModelError(nameof(Code), Refusal(outcome));
         }
-        Rows = await reader.CaseloadAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
+        await LoadAsync();
         return Page();
     }
 

@@ -32,7 +32,7 @@ public sealed class SharingTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await Assertions.Expect(clinician.GetByRole(AriaRole.Status)).ToContainTextAsync("now in your caseload");
         await ScreenshotAsync(clinician, "caseload-1280");
 
-        await clinician.GetByRole(AriaRole.Link, new() { Name = "runner@example.com" }).ClickAsync();
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "runner", Exact = true }).ClickAsync();
         await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("runner@example.com");
         await clinician.GetByLabel("Add a note for").FillAsync("Keep the slider sessions short this week.");
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();

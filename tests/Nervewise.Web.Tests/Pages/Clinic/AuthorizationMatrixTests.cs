@@ -90,7 +90,7 @@ public sealed class AuthorizationMatrixTests() : AppTest(DatabaseProvider.Sqlite
         await ExpectPdfAsync(client, $"/clinic/patients/{patientId}/report?handler=Pdf", actor == Actor.SharedClinician);
         var caseload = await client.GetAsync("/clinic");
         var listed = caseload.StatusCode == HttpStatusCode.OK
-            && (await caseload.Content.ReadAsStringAsync()).Contains("owner@example.com", StringComparison.Ordinal);
+            && (await caseload.Content.ReadAsStringAsync()).Contains($"/clinic/patients/{patientId}\"", StringComparison.Ordinal);
         Assert.Equal(actor == Actor.SharedClinician, listed);
     }
 

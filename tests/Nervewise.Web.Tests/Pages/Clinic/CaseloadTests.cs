@@ -24,18 +24,20 @@ public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest
         // Logged 60 days ago and never checked: it still ranks first.
         await App.ShareAsync(clinician, "emergency@example.com", Caseloads.Row(60, "symptom", "saddle-numbness"));
         await App.ShareAsync(clinician, "soon@example.com", Caseloads.Row(0.1, "symptom", "weakness"));
+        await Database.NameAsync("emergency@example.com", "Emma Ernst");
+        await Database.NameAsync("today@example.com", "Tom Oduya");
 
         var page = await clinician.GetStringAsync("/clinic");
 
-        Assert.Equal(
-            ["emergency@example.com", "today@example.com", "urgent@example.com", "soon@example.com", "flaring@example.com", "steady@example.com"],
-            Caseloads.Order(page));
-        var emergency = WebUtility.HtmlDecode(Caseloads.RowOf(page, "emergency@example.com"));
+        // People by the name they are shown by (the part before the @ for an account made before names), never the email.
+        Assert.Equal(["Emma Ernst", "Tom Oduya", "urgent", "soon", "flaring", "steady"], Caseloads.Order(page));
+        Assert.DoesNotContain("@example.com", page[page.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var emergency = WebUtility.HtmlDecode(Caseloads.RowOf(page, "Emma Ernst"));
         Assert.Contains(">Emergency</span>", emergency, StringComparison.Ordinal);
         Assert.Contains("Numbness between your legs: around your genitals, bottom or inner thighs (logged in the diary on", emergency, StringComparison.Ordinal);
-        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(page, "today@example.com"), StringComparison.Ordinal);
-        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "urgent@example.com"), StringComparison.Ordinal);
-        Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "soon@example.com"), StringComparison.Ordinal);
+        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(page, "Tom Oduya"), StringComparison.Ordinal);
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "urgent"), StringComparison.Ordinal);
+        Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "soon"), StringComparison.Ordinal);
         Assert.Contains("1 flare-up in the last 14 days", page, StringComparison.Ordinal);
         Assert.Equal(6, SparklinePattern().Count(page));
         Assert.Equal(6, Regex.Count(page, "<td data-pathway=\"nerve\">Nerve pain pathway, settle")); // nobody has logged an exercise yet
@@ -49,15 +51,15 @@ public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest
         await App.ShareAsync(clinician, "flaring@example.com", Caseloads.Row(3, "flare", "calf", 7));
         var person = await App.ShareAsync(clinician, "checked@example.com",
             Caseloads.Row(60, "symptom", "bladder-bowel-change"), Caseloads.Row(2, "pain", "calf", 3));
-        Assert.Equal("checked@example.com", Caseloads.Order(await clinician.GetStringAsync("/clinic"))[0]);
+        Assert.Equal("checked", Caseloads.Order(await clinician.GetStringAsync("/clinic"))[0]);
 
         await person.LogAsync(new { id = Guid.NewGuid(), time = Caseloads.Time(DateTimeOffset.UtcNow.AddDays(-30)), type = "checked", item = "red-flags" });
-        Assert.Equal(["flaring@example.com", "checked@example.com"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
+        Assert.Equal(["flaring", "checked"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
 
         await person.LogAsync(Caseloads.Row(1, "symptom", "lowered-immunity"));
         var page = await clinician.GetStringAsync("/clinic");
-        Assert.Equal(["checked@example.com", "flaring@example.com"], Caseloads.Order(page));
-        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "checked@example.com"), StringComparison.Ordinal);
+        Assert.Equal(["checked", "flaring"], Caseloads.Order(page));
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "checked"), StringComparison.Ordinal);
         Assert.DoesNotContain(WarningSigns.Says("bladder-bowel-change")[1..], WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 

@@ -44,12 +44,21 @@ public static partial class Caseloads
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
-    /// <summary>The people of the caseload page, top to bottom.</summary>
+    /// <summary>Gives an account the name it is shown by, as the account page would.</summary>
+    public static async Task NameAsync(this TestDatabase database, string email, string name)
+    {
+        await using var db = database.OpenContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        user.DisplayName = name;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The people of the caseload page (their names), top to bottom.</summary>
     public static List<string> Order(string caseload) => [.. RowPattern().Matches(caseload).Select(m => m.Groups[1].Value)];
 
-    /// <summary>The caseload row of one person, as HTML.</summary>
-    public static string RowOf(string caseload, string email) =>
-        Regex.Match(caseload, $"<tr>\\s*<th scope=\"row\"><a href=\"[^\"]+\">{Regex.Escape(email)}</a>.*?</tr>", RegexOptions.Singleline).Value;
+    /// <summary>The caseload row of one person, by the name the page shows, as HTML.</summary>
+    public static string RowOf(string caseload, string name) =>
+        Regex.Match(caseload, $"<tr>\\s*<th scope=\"row\"><a href=\"[^\"]+\">{Regex.Escape(name)}</a>.*?</tr>", RegexOptions.Singleline).Value;
 
     [GeneratedRegex("data-invite-code>([A-Z2-9-]+)<")]
     private static partial Regex CodePattern();

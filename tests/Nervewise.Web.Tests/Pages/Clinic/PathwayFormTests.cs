@@ -70,7 +70,7 @@ public abstract class PathwayFormTests(DatabaseProvider provider) : AppTest(prov
         var page = await PageAsync(clinician, record);
         var plan = PlanSection(page);
         var own = (await person.GetFromJsonAsync<JsonElement>("/api/v1/plan")).GetProperty("plan");
-        var caseload = Caseloads.RowOf(WebUtility.HtmlDecode(await clinician.GetStringAsync("/clinic")), "pat@example.com");
+        var caseload = Caseloads.RowOf(WebUtility.HtmlDecode(await clinician.GetStringAsync("/clinic")), "pat");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Plan: Sit-bone tendon pathway, slow heavy lifts</h2>", plan, StringComparison.Ordinal);

@@ -84,15 +84,15 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
         }
         var record = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/clinic/patients/{id}"));
         Assert.Contains("No warning signs in force", record, StringComparison.Ordinal);
-        Assert.Contains("by physio (clinician).", record, StringComparison.Ordinal);
-        Assert.Equal(["flaring@example.com", "pat@example.com"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
+        Assert.Contains("by Physio (clinician).", record, StringComparison.Ordinal);
+        Assert.Equal(["Flaring", "Pat"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
 
         // A sign logged after the check raises it again at once. (Rows carry whole seconds: wait past the check's.)
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await person.LogAsync(Caseloads.Row(0, "symptom", "fever-or-unwell"));
         var caseload = await clinician.GetStringAsync("/clinic");
-        Assert.Equal(["pat@example.com", "flaring@example.com"], Caseloads.Order(caseload));
-        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(caseload, "pat@example.com"), StringComparison.Ordinal);
+        Assert.Equal(["pat", "flaring"], Caseloads.Order(caseload));
+        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(caseload, "pat"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
         {
             Assert.Equal(logged, await db.RecordAccessLog.CountAsync());
         }
-        Assert.Equal("pat@example.com", Caseloads.Order(await physio.GetStringAsync("/clinic"))[0]);
+        Assert.Equal("pat", Caseloads.Order(await physio.GetStringAsync("/clinic"))[0]);
     }
 
     [GeneratedRegex("name=\"Clears\" value=\"([^\"]*)\"")]
