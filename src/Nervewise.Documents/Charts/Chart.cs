@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
 
@@ -8,7 +9,7 @@ namespace Nervewise.Documents.Charts;
 /// One chart: an id, a title, a sentence saying what it shows, and how to draw it. Drawn fresh each time, since a
 /// ScottPlot <see cref="Plot"/> is neither small nor safe to share between requests.
 /// </summary>
-public sealed class Chart(string id, string title, string description, Action<Plot, double> draw)
+public sealed partial class Chart(string id, string title, string description, Action<Plot, double> draw)
 {
     public string Id { get; } = id;
 
@@ -29,7 +30,9 @@ public sealed class Chart(string id, string title, string description, Action<Pl
         var close = xml.IndexOf('>', start);
         var attributes = string.Create(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" class=\"chart\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(Description)}\">");
-        return attributes + xml[(close + 1)..];
+        var renamed = new Dictionary<string, string>();
+        return ClipIds().Replace(attributes + xml[(close + 1)..], match =>
+            renamed.TryGetValue(match.Value, out var name) ? name : renamed[match.Value] = $"{Id}-clip-{renamed.Count + 1}");
     }
 
     /// <summary>The chart as a one-page vector PDF of the given size in points, for PDFsharp to place as a form.</summary>
@@ -48,6 +51,13 @@ public sealed class Chart(string id, string title, string description, Action<Pl
     }
 
     /// <summary>The plot at a width in points (PDF) or pixels (SVG): text sized to be read on paper and at 360 px.</summary>
+    /// <summary>
+    /// Skia numbers its clip paths with a process-wide counter: named after the chart instead, the same summary gives
+    /// the same page, and two charts on one page never share an id.
+    /// </summary>
+    [GeneratedRegex("cl_[0-9a-f]+")]
+    private static partial Regex ClipIds();
+
     private Plot Plot(double width)
     {
         ChartFonts.Install();
