@@ -4,16 +4,19 @@ using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
+using Nervewise.Documents.Charts;
 
 namespace Nervewise.Documents.Pdf;
 
 /// <summary>
-/// The appointment report as an A4 PDF, drawn with PDFsharp and the embedded DejaVu fonts, finished by
-/// <see cref="PdfFinish"/> so that it passes `qpdf --check` and its XMP metadata escapes markup.
+/// The appointment summary as a tagged A4 PDF, two pages for twelve weeks of a busy diary: drawn with PDFsharp and the
+/// embedded DejaVu fonts, its charts placed as vector forms (ADR 20), finished by <see cref="PdfFinish"/> so that it
+/// passes `qpdf --check` and its XMP metadata escapes markup.
 /// </summary>
 public static class ReportPdf
 {
-    private const double Margin = 50;
+    private const double Margin = 40;
 
     private static readonly Lazy<bool> Fonts = new(() =>
     {
@@ -24,6 +27,7 @@ public static class ReportPdf
 
     public static byte[] Write(AppointmentReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         _ = Fonts.Value;
         using var document = new PdfDocument();
         // PDFsharp's own compression leaves streams unterminated: it saves them plain and PdfFinish compresses them.
@@ -32,22 +36,33 @@ public static class ReportPdf
         var title = $"Nervewise summary for {report.Who}";
         document.Info.Title = title;
         document.Info.CreationDate = report.Made.UtcDateTime;
-        var writer = new PageWriter(document);
+        // Tagged (a structure tree, a language): a screen reader reads headings, paragraphs, the table and each
+        // chart's description in order; the viewer's window shows the title, not the file name.
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage("en-GB");
+        document.ViewerPreferences.DisplayDocTitle = true;
+        var writer = new PageWriter(document, ua.StructureBuilder);
 
-        writer.Text($"Nervewise summary for {report.Who}", 16, bold: true);
-        writer.Text($"Made {report.Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.", 9);
+        writer.Text(title, 15, bold: true, tag: PdfBlockLevelElementTag.Heading1);
+        writer.Text($"Made {report.Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, covering {report.PeriodText}. Guidance, not a diagnosis.", 8.5);
         if (report.Warnings is { } warnings)
         {
             // First, in the danger colour of the web card, so it cannot be read past.
             writer.Heading("Warning signs", XBrushes.DarkRed);
-            writer.Text(warnings.Headline, 11, bold: true, brush: XBrushes.DarkRed);
-            warnings.Reasons.Concat(warnings.Unanswered).ToList().ForEach(line => writer.Text("• " + line));
+            writer.Text(warnings.Headline, 10, bold: true, brush: XBrushes.DarkRed);
+            writer.Bullets(warnings.Reasons.Concat(warnings.Unanswered));
             writer.Text(warnings.LastCheck);
         }
         writer.Heading("Assessment");
-        report.Assessment.ToList().ForEach(line => writer.Text("• " + line));
+        writer.Bullets(report.Assessment);
+
+        var charts = SummaryCharts.For(report);
         writer.Heading(report.WeeksTitle);
-        writer.Row(["Week of", "Average worst", "Worst", "Flare-ups", "Furthest down"], bold: true);
+        if (charts.FirstOrDefault(c => c.Id == "pain") is { } pain)
+        {
+            writer.Charts([pain], 165);
+        }
+        writer.Row(["Week of", "Average worst", "Worst", "Flare-ups", "Furthest down"], header: true);
         foreach (var week in report.Weeks)
         {
             writer.Row([
@@ -58,13 +73,42 @@ public static class ReportPdf
                 week.Reach.Length == 0 ? "-" : week.Reach,
             ]);
         }
+        writer.EndTable();
+        var others = charts.Where(c => c.Id != "pain").ToList();
+        if (others.Count > 0)
+        {
+            writer.Heading(others.Count == 2 ? "How far down the leg, and the check-ins" : others[0].Title);
+            writer.Charts(others, 175);
+        }
         writer.Heading($"Flare-ups: {report.Flares}");
-        report.RecentFlares.ToList().ForEach(line => writer.Text("• " + line));
+        writer.Bullets(report.RecentFlares);
+        writer.Heading($"Check-ins: {report.Checkins}");
+        if (report.CheckinAreas.Count > 0)
+        {
+            writer.Text(string.Join("; ", report.CheckinAreas.Select(a =>
+                string.Create(CultureInfo.InvariantCulture, $"{a.Label} {a.Average:0.#} (latest {a.Latest})"))) + ". Scale 0 (no concern) to 4 (a big concern).");
+        }
         writer.Heading("What tends to come before flare-ups");
-        report.Triggers.ToList().ForEach(line => writer.Text("• " + line));
+        writer.Bullets(report.Triggers);
         writer.Heading("Rehab stage");
         writer.Text(report.Stage, bold: true);
-        report.StageNotes.ToList().ForEach(line => writer.Text("• " + line));
+        writer.Bullets(report.StageNotes);
+        writer.Heading("Changes to the plan");
+        if (report.PlanChanges.Count == 0)
+        {
+            writer.Text("No changes in this period.");
+        }
+        writer.Bullets(report.PlanChanges.Select(Dated));
+        writer.Heading("Notes");
+        if (report.Notes.Count == 0)
+        {
+            writer.Text("No notes in this period.");
+        }
+        writer.Bullets(report.Notes.Select(Dated));
+        if (report.NotesLeftOut > 0)
+        {
+            writer.Text($"{report.NotesLeftOut} older {(report.NotesLeftOut == 1 ? "note" : "notes")} in this period not shown.", 8);
+        }
         writer.Dispose();
 
         using var output = new MemoryStream();
@@ -72,12 +116,17 @@ public static class ReportPdf
         return PdfFinish.Finish(output.ToArray(), PdfFinish.Xmp(title, document.Info.Producer, report.Made));
     }
 
-    /// <summary>Writes top to bottom, starting a new A4 page when one is full.</summary>
-    private sealed class PageWriter(PdfDocument document) : IDisposable
+    private static string Dated(AppointmentReport.Dated line) =>
+        $"{line.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {line.Who}: {line.Text}";
+
+    /// <summary>Writes top to bottom, tagging as it goes, starting a new A4 page when one is full.</summary>
+    private sealed class PageWriter(PdfDocument document, StructureBuilder tags) : IDisposable
     {
+        private static readonly double[] Columns = [0.16, 0.2, 0.12, 0.14, 0.38];
         private XGraphics? _graphics;
         private double _y;
         private double _width;
+        private bool _inTable;
 
         private XGraphics Graphics
         {
@@ -97,34 +146,89 @@ public static class ReportPdf
 
         public void Heading(string text, XBrush? brush = null)
         {
-            _y += 8;
-            Text(text, 12, bold: true, brush);
+            EndTable();
+            _y += 5;
+            Text(text, 11, bold: true, brush, PdfBlockLevelElementTag.Heading2, keepWith: 60);
         }
 
-        public void Text(string text, double size = 10, bool bold = false, XBrush? brush = null)
+        public void Bullets(IEnumerable<string> lines)
         {
+            foreach (var line in lines)
+            {
+                Text("• " + line, tag: PdfBlockLevelElementTag.Paragraph);
+            }
+        }
+
+        public void Text(string text, double size = 9, bool bold = false, XBrush? brush = null,
+            PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph, double keepWith = 0)
+        {
+            EndTable();
             var font = new XFont(EmbeddedFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             var lines = Wrap(text, font);
-            var height = lines * font.GetHeight() + 3;
-            Room(height);
+            var height = lines * font.GetHeight() + 2;
+            Room(height + keepWith);
+            tags.BeginElement(tag);
             new XTextFormatter(Graphics).DrawString(text, font, brush ?? XBrushes.Black, new XRect(Margin, _y, _width, height), XStringFormats.TopLeft);
+            tags.End();
             _y += height;
         }
 
-        public void Row(IReadOnlyList<string> cells, bool bold = false)
+        /// <summary>Charts side by side across the width, each a vector form with its description as alternative text.</summary>
+        public void Charts(List<Chart> charts, double height)
         {
-            var font = new XFont(EmbeddedFonts.Family, 9, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            var height = font.GetHeight() + 4;
-            Room(height);
-            double[] widths = [0.16, 0.2, 0.12, 0.14, 0.38];
+            EndTable();
+            Room(height + 4);
+            var gap = 10.0;
+            var width = (_width - (gap * (charts.Count - 1))) / charts.Count;
+            var x = Margin;
+            foreach (var chart in charts)
+            {
+                var box = new XRect(x, _y, width, height);
+                using var form = XPdfForm.FromStream(new MemoryStream(chart.Pdf(width, height)));
+                tags.BeginElement(PdfIllustrationElementTag.Figure, chart.Description, box);
+                Graphics.DrawImage(form, box);
+                tags.End();
+                x += width + gap;
+            }
+            _y += height + 4;
+        }
+
+        public void Row(IReadOnlyList<string> cells, bool header = false)
+        {
+            var font = new XFont(EmbeddedFonts.Family, 8, header ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            var height = font.GetHeight() + 2.5;
+            if (!_inTable || _y + height > document.Pages[^1].Height.Point - Margin)
+            {
+                EndTable();
+                Room(height * 2);
+                tags.BeginElement(PdfBlockLevelElementTag.Table);
+                _inTable = true;
+            }
+            tags.BeginElement(PdfBlockLevelElementTag.TableRow);
             var x = Margin;
             for (var i = 0; i < cells.Count; i++)
             {
-                Graphics.DrawString(cells[i], font, XBrushes.Black, new XRect(x, _y, _width * widths[i], height), XStringFormats.TopLeft);
-                x += _width * widths[i];
+                tags.BeginElement(header ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
+                Graphics.DrawString(cells[i], font, XBrushes.Black, new XRect(x, _y, _width * Columns[i], height), XStringFormats.TopLeft);
+                tags.End();
+                x += _width * Columns[i];
             }
+            tags.End();
+            // The rule between rows is decoration: an artifact, which screen readers skip.
+            tags.BeginArtifact();
             Graphics.DrawLine(XPens.LightGray, Margin, _y + height - 1, Margin + _width, _y + height - 1);
+            tags.End();
             _y += height;
+        }
+
+        public void EndTable()
+        {
+            if (_inTable)
+            {
+                tags.End();
+                _inTable = false;
+                _y += 3;
+            }
         }
 
         private int Wrap(string text, XFont font)
@@ -159,7 +263,11 @@ public static class ReportPdf
             }
         }
 
-        public void Dispose() => _graphics?.Dispose();
+        public void Dispose()
+        {
+            EndTable();
+            _graphics?.Dispose();
+        }
     }
 
     private sealed class EmbeddedFonts : IFontResolver

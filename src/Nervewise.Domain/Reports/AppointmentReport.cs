@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Nervewise.Domain.Assessment;
+using Nervewise.Domain.CheckIns;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Rehab;
 using Nervewise.Domain.Safety;
@@ -9,9 +10,9 @@ using Nervewise.Domain.Triggers;
 namespace Nervewise.Domain.Reports;
 
 /// <summary>
-/// A one-page summary for an appointment: warning signs first when any is in force, then the current assessment, pain
-/// over time, flare-ups, likely triggers and the rehab stage. The web page, the PDF and `nervewise report` all show
-/// this same content.
+/// A summary for an appointment over the period the reader chose: warning signs first when any is in force, then the
+/// current assessment, pain over time, flare-ups, check-ins, likely triggers, the rehab stage, the plan's changes and
+/// the notes. The web page, the PDF and `nervewise report` all show this same content.
 /// </summary>
 public sealed record AppointmentReport(
     string Who,
@@ -25,12 +26,51 @@ public sealed record AppointmentReport(
     string Stage,
     IReadOnlyList<string> StageNotes)
 {
-    public const int WeeksShown = 12;
+    public const int WeeksShown = ReportPeriod.DefaultWeeks;
 
-    /// <summary>The pain table's heading: as many weeks as it shows, since it starts at the first with data.</summary>
-    public string WeeksTitle => Weeks.Count == 1 ? "Pain this week" : $"Pain over the last {Weeks.Count} weeks";
+    /// <summary>Notes shown at most, newest first: the summary fits two printed pages.</summary>
+    public const int NotesShown = 8;
 
-    public sealed record Week(DateOnly Monday, decimal? AverageWorst, decimal? Worst, int Flares, string Reach);
+    /// <summary>A note is cut here (with "…"); the whole note stays in the diary or on the record.</summary>
+    public const int NoteLength = 280;
+
+    /// <summary>The dates covered, both included.</summary>
+    public ReportPeriod Period { get; init; }
+
+    /// <summary>Per check-in area answered in the period, in the order the check-in asks them.</summary>
+    public IReadOnlyList<AreaScore> CheckinAreas { get; init; } = [];
+
+    /// <summary>How many check-ins were made in the period.</summary>
+    public int Checkins { get; init; }
+
+    /// <summary>The plan's changes in the period, newest first, in plain words.</summary>
+    public IReadOnlyList<Dated> PlanChanges { get; init; } = [];
+
+    /// <summary>The clinicians' notes and the diary's notes in the period, newest first, at most <see cref="NotesShown"/>.</summary>
+    public IReadOnlyList<Dated> Notes { get; init; } = [];
+
+    /// <summary>Notes in the period left out of <see cref="Notes"/>.</summary>
+    public int NotesLeftOut { get; init; }
+
+    /// <summary>The pain table's heading: as many weeks as it shows.</summary>
+    public string WeeksTitle => Weeks.Count == 1 ? "Pain this week" : $"Pain over {Weeks.Count} weeks";
+
+    /// <summary>The period in words: "1 September to 24 November 2026".</summary>
+    public string PeriodText => Period.From.Year == Period.To.Year
+        ? $"{Period.From.ToString("d MMMM", CultureInfo.InvariantCulture)} to {Period.To.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+        : $"{Period.From.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} to {Period.To.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// A week of the diary: <paramref name="Furthest"/> is how far down the leg the pain reached (0 low back to 5
+    /// foot, <see cref="Timeline.ReachNames"/>), <paramref name="Reach"/> the same in words.
+    /// </summary>
+    public sealed record Week(DateOnly Monday, decimal? AverageWorst, decimal? Worst, int Flares, string Reach, int? Furthest = null);
+
+    /// <summary>A check-in area over the period on the 0 to 4 scale: the average of its answers and the latest.</summary>
+    public sealed record AreaScore(string Label, decimal Average, int Latest, int Answers);
+
+    /// <summary>A dated line and who it is from: a note ("Alex Kim", "Diary, flare-up") or a plan change.</summary>
+    public sealed record Dated(DateTimeOffset At, string Who, string Text);
 
     /// <summary>
     /// The report's first section, from the one safety state: its urgency headline, the signs in force with when and
@@ -44,25 +84,37 @@ public sealed record AppointmentReport(
     /// </summary>
     public static AppointmentReport Build(
         string who, IReadOnlyList<DiaryEntry> entries, AssessmentDocument? latest, DateTimeOffset? assessedAt,
-        PlanSettings settings, SafetyState safety, DateTimeOffset now, AssessmentTaken? taken = null)
+        PlanSettings settings, SafetyState safety, DateTimeOffset now, AssessmentTaken? taken = null,
+        ReportPeriod? period = null, IReadOnlyList<Dated>? clinicianNotes = null, IReadOnlyList<Dated>? planChanges = null)
     {
         // now carries the reader's own offset (their zone), so today and "made on" are their dates, not UTC's.
         var today = DateOnly.FromDateTime(now.DateTime);
-        var firstMonday = Rehab.WeeklyPlan.MondayOf(today).AddDays(-7 * (WeeksShown - 1));
-        var days = Timeline.Days(entries, firstMonday, today);
+        var range = period ?? ReportPeriod.Default(today);
+        // An entry belongs to the day it was written on, in its own offset, as on the timeline.
+        bool InRange(DateTimeOffset at) => range.Holds(DateOnly.FromDateTime(at.DateTime));
+        var days = Timeline.Days(entries, range.From, range.To);
         var weeks = days.GroupBy(d => Rehab.WeeklyPlan.MondayOf(d.Date))
             .Select(w =>
             {
                 var pain = w.Where(d => d.WorstPain is not null).Select(d => d.WorstPain!.Value).ToList();
                 var reach = w.Where(d => d.Reach is not null).Select(d => d.Reach!.Value).DefaultIfEmpty(-1).Max();
                 return new Week(w.Key, pain.Count == 0 ? null : Math.Round(pain.Average(), 1), pain.Count == 0 ? null : pain.Max(),
-                    w.Sum(d => d.Flares), reach < 0 ? "" : Timeline.ReachNames[reach]);
+                    w.Sum(d => d.Flares), reach < 0 ? "" : Timeline.ReachNames[reach], reach < 0 ? null : reach);
             })
             .ToList();
-        // The table starts at the first week with something logged, not with empty weeks before the diary began.
-        weeks = [.. weeks.SkipWhile((w, i) => i < weeks.Count - 1 && w.AverageWorst is null && w.Flares == 0 && w.Reach.Length == 0)];
-        var since = new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var flares = entries.Where(e => e.Type == EntryType.Flare && e.Time >= since).OrderByDescending(e => e.Time).ToList();
+        if (period is null)
+        {
+            // By default the table starts at the first week with something logged, not with empty weeks before the
+            // diary began; a period the reader chose is shown as chosen.
+            weeks = [.. weeks.SkipWhile((w, i) => i < weeks.Count - 1 && w.AverageWorst is null && w.Flares == 0 && w.Reach.Length == 0)];
+        }
+        var flares = entries.Where(e => e.Type == EntryType.Flare && InRange(e.Time)).OrderByDescending(e => e.Time).ToList();
+        var checkins = CheckIn.From(entries.Where(e => InRange(e.Time)));
+        var notes = entries.Where(e => e.Note.Length > 0 && InRange(e.Time))
+            .Select(e => new Dated(e.Time, $"Diary, {DiaryWords(e)}", e.Note))
+            .Concat((clinicianNotes ?? []).Where(n => InRange(n.At)))
+            .OrderByDescending(n => n.At)
+            .ToList();
 
         var plan = PlanEngine.Decide(entries, settings, now, safety: safety, assessment: taken);
         var rules = RehabRules.Current;
@@ -92,7 +144,41 @@ public sealed record AppointmentReport(
             [.. flares.Take(5).Select(f => $"{f.Time:d MMM yyyy, HH:mm}: {f.Value:0.#}/10, reaching the {DiaryVocabulary.Words(f.Item)}")],
             triggerLines,
             $"{stage}: {decision}.",
-            stageNotes);
+            stageNotes)
+        {
+            Period = range,
+            CheckinAreas = AreaScores(checkins),
+            Checkins = checkins.Count,
+            PlanChanges = [.. (planChanges ?? []).Where(c => InRange(c.At)).OrderByDescending(c => c.At)],
+            Notes = [.. notes.Take(NotesShown).Select(n => n with { Text = Shortened(n.Text) })],
+            NotesLeftOut = Math.Max(0, notes.Count - NotesShown),
+        };
+    }
+
+    /// <summary>Each area answered in the period, in the check-in's order: its average and its latest answer.</summary>
+    private static List<AreaScore> AreaScores(IReadOnlyList<CheckIn> checkins) =>
+        [.. CheckinContent.Current.Areas
+            .Select(area => (area.Label, Answers: checkins.Where(c => c.Scores.ContainsKey(area.AreaId)).Select(c => c.Scores[area.AreaId]).ToList()))
+            .Where(a => a.Answers.Count > 0)
+            .Select(a => new AreaScore(a.Label, Math.Round((decimal)a.Answers.Average(), 1), a.Answers[^1], a.Answers.Count))];
+
+    private static string DiaryWords(DiaryEntry entry) => entry.Type switch
+    {
+        EntryType.Flare => "flare-up",
+        EntryType.Pain => "pain",
+        EntryType.Checkin => "check-in",
+        EntryType.Exercise => "exercise",
+        EntryType.Symptom => "symptom",
+        EntryType.Activity => "activity",
+        EntryType.Sleep => "sleep",
+        EntryType.Relief => "relief",
+        _ => "check by a professional",
+    };
+
+    private static string Shortened(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= NoteLength ? line : line[..(NoteLength - 1)].TrimEnd() + "…";
     }
 
     /// <summary>
@@ -180,7 +266,7 @@ public sealed record AppointmentReport(
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
         Line($"# Nervewise summary for {Who}");
-        Line($"Made {Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Guidance, not a diagnosis.");
+        Line($"Made {Made.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, covering {PeriodText}. Guidance, not a diagnosis.");
         Line();
         if (Warnings is { } warnings)
         {
@@ -208,12 +294,32 @@ public sealed record AppointmentReport(
         Line($"## Flare-ups: {Flares}");
         RecentFlares.ToList().ForEach(f => Line($"- {f}"));
         Line();
+        Line($"## Check-ins: {Checkins}");
+        if (CheckinAreas.Count > 0)
+        {
+            Line("| Area | Average (0 to 4) | Latest |");
+            Line("|---|---|---|");
+            CheckinAreas.ToList().ForEach(a => Line(string.Create(CultureInfo.InvariantCulture, $"| {a.Label} | {a.Average:0.#} | {a.Latest} |")));
+        }
+        Line();
         Line("## What tends to come before flare-ups");
         Triggers.ToList().ForEach(t => Line($"- {t}"));
         Line();
         Line("## Rehab stage");
         Line(Stage);
         StageNotes.ToList().ForEach(n => Line($"- {n}"));
+        Line();
+        Line("## Changes to the plan");
+        Line(PlanChanges.Count == 0 ? "No changes in this period." : "");
+        PlanChanges.ToList().ForEach(c => Line($"- {c.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {c.Who}: {c.Text}"));
+        Line();
+        Line("## Notes");
+        Line(Notes.Count == 0 ? "No notes in this period." : "");
+        Notes.ToList().ForEach(n => Line($"- {n.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {n.Who}: {n.Text}"));
+        if (NotesLeftOut > 0)
+        {
+            Line($"- {NotesLeftOut} older {(NotesLeftOut == 1 ? "note" : "notes")} in this period not shown.");
+        }
         return text.ToString();
     }
 }

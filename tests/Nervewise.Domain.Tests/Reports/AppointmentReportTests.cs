@@ -32,7 +32,7 @@ public sealed class AppointmentReportTests
         // Issue 16: the table starts at the first week with something logged (the week of 9 November), not with
         // nine empty weeks before the diary began; it still reaches this week.
         Assert.Equal([new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 23)], report.Weeks.Select(w => w.Monday));
-        Assert.Equal("Pain over the last 3 weeks", report.WeeksTitle);
+        Assert.Equal("Pain over 3 weeks", report.WeeksTitle); // issue 17: the period is the reader's, not always "the last"
         // 15 November is a Sunday: its pain of 4 belongs to the week of the 9th. On the 16th the pain was 6 and a
         // flare-up reached 7, so that day's worst, and the week's average worst, is 7.
         Assert.Equal(4m, Assert.Single(report.Weeks, w => w.Monday == new DateOnly(2026, 11, 9)).AverageWorst);
@@ -60,7 +60,7 @@ public sealed class AppointmentReportTests
     public void The_markdown_has_every_section()
     {
         var text = Build(Diary).ToMarkdown();
-        foreach (var heading in new[] { "## Assessment", "## Pain over the last 3 weeks", "## Flare-ups: 1", "## What tends to come before flare-ups", "## Rehab stage" })
+        foreach (var heading in new[] { "## Assessment", "## Pain over 3 weeks", "## Flare-ups: 1", "## Check-ins: 0", "## What tends to come before flare-ups", "## Rehab stage", "## Changes to the plan", "## Notes" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }

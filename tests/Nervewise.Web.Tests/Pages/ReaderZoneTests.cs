@@ -83,7 +83,7 @@ public abstract class ReaderZoneTests(DatabaseProvider provider) : AppTest(provi
 
         Assert.DoesNotContain("times in UTC", history, StringComparison.Ordinal);
         Assert.Contains("28 Nov <span class=\"history-time\">00:30</span>", history, StringComparison.Ordinal);
-        Assert.Contains("Made 28 November 2026.", report, StringComparison.Ordinal);
+        Assert.Contains("Made 28 November 2026, covering", report, StringComparison.Ordinal); // issue 17: the period follows
         Assert.Equal("nervewise-2026-11-28.zip", zip.Content.Headers.ContentDisposition!.FileNameStar ?? zip.Content.Headers.ContentDisposition.FileName);
     }
 
