@@ -68,7 +68,8 @@ export NERVEWISE_SCREENSHOTS="$results/screenshots"
 
 status=0
 dotnet build Nervewise.slnx -c Release -nologo -clp:ErrorsOnly || exit 1
-dotnet test Nervewise.slnx -c Release --no-build --nologo \
+# Measurements (Category=Measure, e.g. the 200-person caseload) are run by hand on a quiet machine, not here.
+dotnet test Nervewise.slnx -c Release --no-build --nologo --filter "Category!=Measure" \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" --blame-hang-timeout 5m || status=$?
 

@@ -68,7 +68,6 @@ public sealed class SummaryPdfTests
     public void Twelve_busy_weeks_fit_on_two_pages_and_pass_qpdf_check()
     {
         var pdf = ReportPdf.Write(BusyReport());
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "nervewise-busy-summary.pdf"), pdf);
 
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
         Assert.InRange(document.PageCount, 1, 2);

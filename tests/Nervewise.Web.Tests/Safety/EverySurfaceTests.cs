@@ -128,7 +128,7 @@ public abstract class EverySurfaceTests(DatabaseProvider provider) : AppTest(pro
 
         // The clinician: the caseload row and the record name the same urgency, and the record pauses exercise.
         var caseload = await ReadAsync(clinician, "/clinic");
-        Assert.Contains($"data-urgency=\"{level}\"", Caseloads.RowOf(caseload, "ada"), StringComparison.Ordinal);
+        Assert.Contains($"data-urgency=\"{level}\"", Caseloads.RowOf(caseload, "Ada"), StringComparison.Ordinal);
         var record = await ReadAsync(clinician, $"/clinic/patients/{patientId}");
         Assert.Contains($"data-urgency=\"{level}\"", record, StringComparison.Ordinal);
         Assert.Contains(headline, record, StringComparison.Ordinal);

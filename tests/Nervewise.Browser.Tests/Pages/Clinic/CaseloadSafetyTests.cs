@@ -26,7 +26,8 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
     {
         var page = await OpenAsync(Desktop);
         await page.GotoAsync("/account/register");
-        await new RegisterPage(page).RegisterAsync(email, Password);
+        // Named after their state ("urgent@…" is "Urgent"), so the caseload order reads as what it tests.
+        await new RegisterPage(page).RegisterAsync(email, Password, char.ToUpperInvariant(email[0]) + email[1..email.IndexOf('@')]);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         foreach (var daysAgo in new[] { 24, 19, 15, 11, 8, 5, 3, 1 })
         {
@@ -60,7 +61,7 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
 
         var clinician = await OpenAsync(Desktop);
         await clinician.GotoAsync("/account/register");
-        await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes");
+        await new RegisterPage(clinician).RegisterAsync("physio@example.com", "careful clinical notes", "Alex Kim");
         await MakeClinicianAsync(clinician, "physio@example.com", "careful clinical notes");
         foreach (var code in codes)
         {
@@ -72,7 +73,7 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
 
         var rows = clinician.Locator("table.caseload tbody tr");
         await Assertions.Expect(rows.Locator("th")).ToHaveTextAsync(
-            ["emergency", "today", "urgent", "soon", "steady"]);
+            ["Emergency", "Today", "Urgent", "Soon", "Steady"]);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Emergency");
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("See a doctor today");
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("See a doctor within days");
@@ -80,7 +81,7 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
         await Assertions.Expect(rows.Nth(4)).ToContainTextAsync("Steady");
         await ScreenshotAsync(clinician, "clinic-caseload-urgencies-1280");
 
-        await clinician.GetByRole(AriaRole.Link, new() { Name = "urgent", Exact = true }).ClickAsync();
+        await clinician.GetByRole(AriaRole.Link, new() { Name = "Urgent", Exact = true }).ClickAsync();
         var safety = clinician.Locator("#safety");
         await Assertions.Expect(safety.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Warning signs: See a doctor within days");
         await Assertions.Expect(safety).ToContainTextAsync("Weight loss without trying (logged in the diary on");
@@ -93,13 +94,13 @@ public sealed class CaseloadSafetyTests(ChromiumFixture chromium) : BrowserTest(
         await clinician.Locator("#safety").GetByLabel("Yes, a doctor or physiotherapist has checked these signs with the person").CheckAsync();
         await clinician.Locator("#safety").GetByRole(AriaRole.Button, new() { Name = "Record the check" }).ClickAsync();
         await Assertions.Expect(clinician.GetByText("Check recorded.", new() { Exact = false })).ToBeVisibleAsync();
-        await Assertions.Expect(clinician.Locator("#safety")).ToContainTextAsync("by physio@example.com (clinician).");
+        await Assertions.Expect(clinician.Locator("#safety")).ToContainTextAsync("by Alex Kim (clinician).");
         await ScreenshotAsync(clinician, "clinic-record-checked-1280");
 
         // Now among the steady, newest entry (the check) first.
         await clinician.GotoAsync("/clinic");
         await Assertions.Expect(rows.Locator("th")).ToHaveTextAsync(
-            ["emergency", "today", "soon", "urgent", "steady"]);
+            ["Emergency", "Today", "Soon", "Urgent", "Steady"]);
         await Assertions.Expect(rows.Nth(3)).ToContainTextAsync("Steady");
     }
 }

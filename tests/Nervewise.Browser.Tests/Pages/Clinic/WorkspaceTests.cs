@@ -54,14 +54,14 @@ public sealed class WorkspaceTests(ChromiumFixture chromium) : BrowserTest(chrom
         await rows.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/clinic/patients/[^/]+$"));
         var record = page.Url;
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(name);
         var viewed = page.Locator("[data-viewed-person]");
         await Assertions.Expect(viewed).ToHaveTextAsync($"Record of {name}");
         await ScreenshotAsync(page, "clinic-workspace-record-1280");
 
         // The summary page, by its address under the record; the header still names the person.
         await page.GotoAsync(record + "/report");
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(name);
         await Assertions.Expect(viewed).ToHaveTextAsync($"Record of {name}");
         await ScreenshotAsync(page, "clinic-workspace-summary-1280");
 
@@ -71,7 +71,7 @@ public sealed class WorkspaceTests(ChromiumFixture chromium) : BrowserTest(chrom
         var bytes = await pdf.BodyAsync();
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
         var pngs = await RenderAsync(bytes, "clinic-workspace-summary-pdf");
-        Assert.NotEmpty(pngs);
+        Assert.InRange(pngs.Length, 1, 2);
 
         // Back to the record from the header; a person's page by its address leads to the caseload, which says why.
         await viewed.ClickAsync();

@@ -29,15 +29,15 @@ public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest
 
         var page = await clinician.GetStringAsync("/clinic");
 
-        // People by the name they are shown by (the part before the @ for an account made before names), never the email.
-        Assert.Equal(["Emma Ernst", "Tom Oduya", "urgent", "soon", "flaring", "steady"], Caseloads.Order(page));
+        // People by the name they are shown by (tests register "urgent@…" as "Urgent"), never the email.
+        Assert.Equal(["Emma Ernst", "Tom Oduya", "Urgent", "Soon", "Flaring", "Steady"], Caseloads.Order(page));
         Assert.DoesNotContain("@example.com", page[page.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
         var emergency = WebUtility.HtmlDecode(Caseloads.RowOf(page, "Emma Ernst"));
         Assert.Contains(">Emergency</span>", emergency, StringComparison.Ordinal);
         Assert.Contains("Numbness between your legs: around your genitals, bottom or inner thighs (logged in the diary on", emergency, StringComparison.Ordinal);
         Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(page, "Tom Oduya"), StringComparison.Ordinal);
-        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "urgent"), StringComparison.Ordinal);
-        Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "soon"), StringComparison.Ordinal);
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "Urgent"), StringComparison.Ordinal);
+        Assert.Contains(">Book a check</span>", Caseloads.RowOf(page, "Soon"), StringComparison.Ordinal);
         Assert.Contains("1 flare-up in the last 14 days", page, StringComparison.Ordinal);
         Assert.Equal(6, SparklinePattern().Count(page));
         Assert.Equal(6, Regex.Count(page, "<td data-pathway=\"nerve\">Nerve pain pathway, settle")); // nobody has logged an exercise yet
@@ -51,15 +51,15 @@ public abstract partial class CaseloadTests(DatabaseProvider provider) : AppTest
         await App.ShareAsync(clinician, "flaring@example.com", Caseloads.Row(3, "flare", "calf", 7));
         var person = await App.ShareAsync(clinician, "checked@example.com",
             Caseloads.Row(60, "symptom", "bladder-bowel-change"), Caseloads.Row(2, "pain", "calf", 3));
-        Assert.Equal("checked", Caseloads.Order(await clinician.GetStringAsync("/clinic"))[0]);
+        Assert.Equal("Checked", Caseloads.Order(await clinician.GetStringAsync("/clinic"))[0]);
 
         await person.LogAsync(new { id = Guid.NewGuid(), time = Caseloads.Time(DateTimeOffset.UtcNow.AddDays(-30)), type = "checked", item = "red-flags" });
-        Assert.Equal(["flaring", "checked"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
+        Assert.Equal(["Flaring", "Checked"], Caseloads.Order(await clinician.GetStringAsync("/clinic")));
 
         await person.LogAsync(Caseloads.Row(1, "symptom", "lowered-immunity"));
         var page = await clinician.GetStringAsync("/clinic");
-        Assert.Equal(["checked", "flaring"], Caseloads.Order(page));
-        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "checked"), StringComparison.Ordinal);
+        Assert.Equal(["Checked", "Flaring"], Caseloads.Order(page));
+        Assert.Contains(">See a doctor within days</span>", Caseloads.RowOf(page, "Checked"), StringComparison.Ordinal);
         Assert.DoesNotContain(WarningSigns.Says("bladder-bowel-change")[1..], WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 

@@ -16,10 +16,12 @@ public sealed class CaseloadTimingTestsOnPostgres(ITestOutputHelper output) : Ca
 
 /// <summary>
 /// The caseload of a clinician with 200 people, each with eight weeks of diary: the page is timed in process (the
-/// server's own time, no network) and the figures written to TestResults/performance for docs/performance.md. Time on
-/// a shared two-core machine varies tenfold, so the only bound is a catastrophe guard; the query count is held by
-/// <see cref="CaseloadFilterTests"/>.
+/// server's own time, no network) and the figures written to TestResults/performance for docs/performance.md. A
+/// measurement, not a test of speed: it is left out of ./test.sh (Category=Measure) and run on a quiet machine with
+/// `dotnet test tests/Nervewise.Web.Tests -c Release --filter Category=Measure`. The query count, which is what keeps
+/// the page flat as the caseload grows, is held by <see cref="CaseloadFilterTests"/> in every run.
 /// </summary>
+[Trait("Category", "Measure")]
 public abstract class CaseloadTimingTests(DatabaseProvider provider, ITestOutputHelper output) : AppTest(provider)
 {
     private const int People = 200;
@@ -49,7 +51,6 @@ public abstract class CaseloadTimingTests(DatabaseProvider provider, ITestOutput
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "performance");
         Directory.CreateDirectory(folder);
         await File.AppendAllTextAsync(Path.Combine(folder, "caseload-200.txt"), $"{DateTimeOffset.UtcNow:u} {line}\n");
-        Assert.InRange(times[times.Count / 2], 0, 30_000);
     }
 
     private static async Task<string> LoadAsync(HttpClient clinician)

@@ -70,7 +70,7 @@ public abstract class PathwayFormTests(DatabaseProvider provider) : AppTest(prov
         var page = await PageAsync(clinician, record);
         var plan = PlanSection(page);
         var own = (await person.GetFromJsonAsync<JsonElement>("/api/v1/plan")).GetProperty("plan");
-        var caseload = Caseloads.RowOf(WebUtility.HtmlDecode(await clinician.GetStringAsync("/clinic")), "pat");
+        var caseload = Caseloads.RowOf(WebUtility.HtmlDecode(await clinician.GetStringAsync("/clinic")), "Pat");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Plan: Sit-bone tendon pathway, slow heavy lifts</h2>", plan, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public abstract class PathwayFormTests(DatabaseProvider provider) : AppTest(prov
             var dose = Rules.DoseAt(Pathway.Tendon, Stage.SlowHeavy, exercise.Id) with { PerWeek = item.PerWeek };
             Assert.Contains($"<li><strong>{exercise.Name}</strong>: {dose.Describe()}</li>", plan, StringComparison.Ordinal);
         }
-        Assert.Contains("physio (clinician):</strong> Moved to the sit-bone tendon pathway, slow heavy lifts. Agreed pain level set to 2/10.", plan, StringComparison.Ordinal);
+        Assert.Contains("Physio (clinician):</strong> Moved to the sit-bone tendon pathway, slow heavy lifts. Agreed pain level set to 2/10.", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("slow-heavy</li>", plan, StringComparison.Ordinal);
         Assert.Equal(("tendon", "slow-heavy", 2), (own.GetProperty("pathway").GetString(), own.GetProperty("stage").GetString(), own.GetProperty("agreedPainLevel").GetInt32()));
         Assert.Contains("Sit-bone tendon pathway, slow heavy lifts", caseload, StringComparison.Ordinal);

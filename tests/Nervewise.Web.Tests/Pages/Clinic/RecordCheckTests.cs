@@ -78,8 +78,8 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
             var row = await db.DiaryEntries.SingleAsync(e => e.Type == "checked");
             Assert.Equal(id, row.UserId);
             Assert.Equal("red-flags", row.Item);
-            // Since issue 17 the check names the clinician (their email's first part for an account without a name).
-            Assert.StartsWith("Recorded by physio (clinician). Cleared: numbness between your legs", row.Note, StringComparison.Ordinal);
+            // Since issue 17 the check names the clinician by their name (tests register "physio@…" as "Physio").
+            Assert.StartsWith("Recorded by Physio (clinician). Cleared: numbness between your legs", row.Note, StringComparison.Ordinal);
             Assert.Contains(await db.RecordAccessLog.Select(a => a.What).ToListAsync(), w => w == "recorded a check of warning signs");
         }
         var record = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/clinic/patients/{id}"));
@@ -91,8 +91,8 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await person.LogAsync(Caseloads.Row(0, "symptom", "fever-or-unwell"));
         var caseload = await clinician.GetStringAsync("/clinic");
-        Assert.Equal(["pat", "flaring"], Caseloads.Order(caseload));
-        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(caseload, "pat"), StringComparison.Ordinal);
+        Assert.Equal(["Pat", "Flaring"], Caseloads.Order(caseload));
+        Assert.Contains(">See a doctor today</span>", Caseloads.RowOf(caseload, "Pat"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract partial class RecordCheckTests(DatabaseProvider provider) : AppT
         {
             Assert.Equal(logged, await db.RecordAccessLog.CountAsync());
         }
-        Assert.Equal("pat", Caseloads.Order(await physio.GetStringAsync("/clinic"))[0]);
+        Assert.Equal("Pat", Caseloads.Order(await physio.GetStringAsync("/clinic"))[0]);
     }
 
     [GeneratedRegex("name=\"Clears\" value=\"([^\"]*)\"")]

@@ -28,8 +28,8 @@ public abstract class ReportPdfFileTests(DatabaseProvider provider) : AppTest(pr
         var id = await Database.IdOfAsync("pat@example.com");
         await using (var db = Database.OpenContext())
         {
-            // As an account made before emails were checked more strictly may hold.
-            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, OldEmail));
+            // As an account made before emails were checked more strictly, and before names, may hold.
+            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, OldEmail).SetProperty(u => u.DisplayName, (string?)null));
         }
 
         foreach (var (client, url) in new[] { (person, "/report?handler=Pdf"), (clinician, $"/clinic/patients/{id}/report?handler=Pdf") })

@@ -110,7 +110,6 @@ public abstract class SummaryTests(DatabaseProvider provider) : AppTest(provider
         Assert.True(exitCode == 0, output);
         using var document = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
         Assert.InRange(document.PageCount, 1, 2);
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "nervewise-week-summary.pdf"), bytes);
         Assert.Equal("Nervewise summary for Sam Patel", document.Info.Title);
         Assert.Equal("en-GB", document.Internals.Catalog.Elements.GetString("/Lang"));
         Assert.NotNull(document.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot"));
