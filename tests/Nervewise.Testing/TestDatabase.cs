@@ -14,7 +14,7 @@ public abstract class TestDatabase : IAsyncDisposable
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Postgres => PostgresTestDatabase.CreateAsync(),
-        _ => Task.FromResult<TestDatabase>(new SqliteTestDatabase()),
+        _ => SqliteTestDatabase.CreateAsync(),
     };
 
     /// <summary>A database with no schema yet, for tests that migrate step by step.</summary>
@@ -51,8 +51,59 @@ public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "nervewise-tests", Guid.NewGuid().ToString("N"));
 
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static string? _template;
+
     public SqliteTestDatabase() =>
         Settings = DatabaseSettings.Create("sqlite", $"Data Source={Path.Combine(_folder, "nervewise.db")}", _folder);
+
+    /// <summary>
+    /// A fresh database copied from one migrated in this process, as the PostgreSQL tests copy theirs: migrating
+    /// every test's file from nothing was most of a short test's time. The app's start-up still runs its
+    /// initializer on the copy (schema current, so it only checks).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var template = await EnsureTemplateAsync();
+        var database = new SqliteTestDatabase();
+        Directory.CreateDirectory(database._folder);
+        await using (var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False"))
+        await using (var target = new SqliteConnection($"Data Source={Path.Combine(database._folder, "nervewise.db")};Pooling=False"))
+        {
+            await source.OpenAsync();
+            await target.OpenAsync();
+            source.BackupDatabase(target);
+        }
+        return database;
+    }
+
+    private static async Task<string> EnsureTemplateAsync()
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "nervewise-tests", "template-" + Guid.NewGuid().ToString("N"));
+                var file = Path.Combine(folder, "nervewise.db");
+                var settings = DatabaseSettings.Create("sqlite", $"Data Source={file};Pooling=False", folder);
+                await using (var services = Services(settings))
+                {
+                    await services.InitializeDatabaseAsync();
+                }
+                _template = file;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                };
+            }
+            return _template;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
 
     public override DatabaseSettings Settings { get; }
 

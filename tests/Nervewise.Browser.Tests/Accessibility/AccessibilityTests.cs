@@ -316,7 +316,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         await _audit.BothWidthsAsync(clinician, "sign-in, recovery code");
         await clinician.GetByRole(AriaRole.Link, new() { Name = "Use a code from the app instead" }).ClickAsync();
         await new SignInCodePage(clinician).EnterAsync(Nervewise.Testing.Totp.Code(key));
-        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Your caseload", Level = 1 })).ToBeVisibleAsync();
     }
 
     private async Task VisitAsync(IPage page, string path, string name)
