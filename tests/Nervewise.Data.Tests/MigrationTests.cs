@@ -26,7 +26,8 @@ public abstract class MigrationTests(DatabaseProvider provider)
     [Fact]
     public async Task Initializing_twice_migrates_once_and_keeps_both_roles()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        // From nothing, as a new install starts (other tests copy an already migrated database).
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await using var services = database.OpenServices();
 
         await services.InitializeDatabaseAsync();

@@ -63,7 +63,7 @@ public static class ReportPdf
             writer.Charts([pain], 165);
         }
         writer.Row(["Week of", "Average worst", "Worst", "Flare-ups", "Furthest down"], header: true);
-        foreach (var week in report.Weeks)
+        foreach (var week in report.TableWeeks)
         {
             writer.Row([
                 week.Monday.ToString("d MMM", CultureInfo.InvariantCulture),
@@ -99,6 +99,10 @@ public static class ReportPdf
             writer.Text("No changes in this period.");
         }
         writer.Bullets(report.PlanChanges.Select(Dated));
+        if (report.PlanChangesLeftOut > 0)
+        {
+            writer.Text($"{report.PlanChangesLeftOut} older {(report.PlanChangesLeftOut == 1 ? "change" : "changes")} in this period not shown.", 8);
+        }
         writer.Heading("Notes");
         if (report.Notes.Count == 0)
         {

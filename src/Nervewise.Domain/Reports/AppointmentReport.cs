@@ -31,6 +31,9 @@ public sealed record AppointmentReport(
     /// <summary>Notes shown at most, newest first: the summary fits two printed pages.</summary>
     public const int NotesShown = 8;
 
+    /// <summary>Plan changes shown at most, newest first, for the same reason; the rest are counted.</summary>
+    public const int PlanChangesShown = 8;
+
     /// <summary>A note is cut here (with "…"); the whole note stays in the diary or on the record.</summary>
     public const int NoteLength = 280;
 
@@ -49,8 +52,18 @@ public sealed record AppointmentReport(
     /// <summary>The clinicians' notes and the diary's notes in the period, newest first, at most <see cref="NotesShown"/>.</summary>
     public IReadOnlyList<Dated> Notes { get; init; } = [];
 
+    /// <summary>Plan changes in the period left out of <see cref="PlanChanges"/>.</summary>
+    public int PlanChangesLeftOut { get; init; }
+
     /// <summary>Notes in the period left out of <see cref="Notes"/>.</summary>
     public int NotesLeftOut { get; init; }
+
+    /// <summary>
+    /// The weeks the table lists: from the first with anything logged (a period chosen before the diary began would
+    /// otherwise open with rows of dashes); every week when none has anything. The charts keep the whole period.
+    /// </summary>
+    public IReadOnlyList<Week> TableWeeks =>
+        Weeks.SkipWhile(w => w.AverageWorst is null && w.Flares == 0 && w.Reach.Length == 0).ToList() is { Count: > 0 } logged ? logged : Weeks;
 
     /// <summary>The pain table's heading: as many weeks as it shows.</summary>
     public string WeeksTitle => Weeks.Count == 1 ? "Pain this week" : $"Pain over {Weeks.Count} weeks";
@@ -115,6 +128,7 @@ public sealed record AppointmentReport(
             .Concat((clinicianNotes ?? []).Where(n => InRange(n.At)))
             .OrderByDescending(n => n.At)
             .ToList();
+        var changes = (planChanges ?? []).Where(c => InRange(c.At)).OrderByDescending(c => c.At).ToList();
 
         var plan = PlanEngine.Decide(entries, settings, now, safety: safety, assessment: taken);
         var rules = RehabRules.Current;
@@ -149,7 +163,8 @@ public sealed record AppointmentReport(
             Period = range,
             CheckinAreas = AreaScores(checkins),
             Checkins = checkins.Count,
-            PlanChanges = [.. (planChanges ?? []).Where(c => InRange(c.At)).OrderByDescending(c => c.At)],
+            PlanChanges = [.. changes.Take(PlanChangesShown)],
+            PlanChangesLeftOut = Math.Max(0, changes.Count - PlanChangesShown),
             Notes = [.. notes.Take(NotesShown).Select(n => n with { Text = Shortened(n.Text) })],
             NotesLeftOut = Math.Max(0, notes.Count - NotesShown),
         };
@@ -252,11 +267,12 @@ public sealed record AppointmentReport(
         var result = latest.ToResult();
         var lines = new List<string>
         {
-            $"Taken {at?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {latest.PrimarySource}{(latest.Mixed ? " (more than one source likely)" : "")}.",
+            $"Taken {at?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "recently"}. Most likely source: {SourceWords.Clinical(latest.PrimarySource)}{(latest.Mixed ? " (more than one source likely)" : "")}.",
         };
-        lines.AddRange(latest.Sources.Select(s => $"{s.Source}: {s.Level} ({s.Likelihood:P0})"));
+        lines.AddRange(latest.Sources.Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"{SourceWords.Capital(SourceWords.Clinical(s.Source))}: {SourceWords.Level(s.Level)} ({s.Likelihood:P0})")));
         // The urgency stored with the answers; the warning signs in force now are in the first section.
-        lines.Add($"Urgency when assessed: {latest.Urgency}. {AssessmentWording.Of(result.Imaging)}");
+        lines.Add($"When assessed: {AssessmentWording.Short(Names.ParseUrgency(latest.Urgency))}. {AssessmentWording.Of(result.Imaging)}");
         return lines;
     }
 
@@ -285,7 +301,7 @@ public sealed record AppointmentReport(
         Line($"## {WeeksTitle}");
         Line("| Week of | Average worst | Worst | Flare-ups | Furthest down |");
         Line("|---|---|---|---|---|");
-        foreach (var week in Weeks)
+        foreach (var week in TableWeeks)
         {
             Line(string.Create(CultureInfo.InvariantCulture,
                 $"| {week.Monday:d MMM} | {week.AverageWorst?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} | {week.Worst?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} | {week.Flares} | {(week.Reach.Length == 0 ? "-" : week.Reach)} |"));
@@ -312,6 +328,10 @@ public sealed record AppointmentReport(
         Line("## Changes to the plan");
         Line(PlanChanges.Count == 0 ? "No changes in this period." : "");
         PlanChanges.ToList().ForEach(c => Line($"- {c.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {c.Who}: {c.Text}"));
+        if (PlanChangesLeftOut > 0)
+        {
+            Line($"- {PlanChangesLeftOut} older {(PlanChangesLeftOut == 1 ? "change" : "changes")} in this period not shown.");
+        }
         Line();
         Line("## Notes");
         Line(Notes.Count == 0 ? "No notes in this period." : "");

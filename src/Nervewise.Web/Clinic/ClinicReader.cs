@@ -21,7 +21,9 @@ namespace Nervewise.Web.Clinic;
 public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, PlanSettingsStore planSettings, TimeProvider clock)
 {
     /// <summary>Enough diary to judge "no improvement" (8 weeks plus a 2-week span) with room to spare.</summary>
-    private static readonly TimeSpan Lookback = TimeSpan.FromDays(7 * 8 + 14 + 2);
+    /// <remarks>From the reviewed rules, so a change to "no improvement in 8 weeks" there changes what is read here.</remarks>
+    private static readonly TimeSpan Lookback = TimeSpan.FromDays(
+        7 * (double)Caseload.Current.NoImprovementWeeks.Value + (double)Caseload.Current.ComparisonDays.Value + 2);
 
     /// <summary>
     /// One person of the caseload, by the name they are shown by; <see cref="Stage"/> names the pathway and its stage in

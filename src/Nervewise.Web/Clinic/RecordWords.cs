@@ -10,32 +10,28 @@ namespace Nervewise.Web.Clinic;
 public static class RecordWords
 {
     /// <summary>A source as a clinician names it, from the stored code ("nerve", "tendon", "unclear").</summary>
-    public static string Source(string code) => code switch
-    {
-        "nerve" => "sciatic nerve irritation (neural sensitivity)",
-        "muscle" => "hamstring muscle strain",
-        "tendon" => "proximal hamstring tendinopathy",
-        _ => "no clear main source",
-    };
+    public static string Source(string code) => SourceWords.Clinical(code);
 
     /// <summary>"Proximal hamstring tendinopathy likely"; "No clear main source" when none stands out.</summary>
     public static string Primary(AssessmentDocument result) => result.PrimarySource is "nerve" or "muscle" or "tendon"
         ? Capital(Source(result.PrimarySource)) + " " + Level(result.Sources.FirstOrDefault(s => s.Source == result.PrimarySource)?.Level ?? "likely")
         : Capital(Source(result.PrimarySource));
 
-    public static string Level(string code) => code switch
-    {
-        "likely" => "likely",
-        "possible" => "possible",
-        _ => "unlikely",
-    };
+    public static string Level(string code) => SourceWords.Level(code);
 
     /// <summary>What the person was told to do, in the words of the safety card's short column.</summary>
     public static string Urgency(string code) => AssessmentWording.Short(Names.ParseUrgency(code));
 
-    public static string Imaging(string code) => code == "discuss-with-clinician"
-        ? "imaging worth discussing (the imaging rule was met)"
-        : "imaging not indicated now";
+    public static string Imaging(string code) => SourceWords.Imaging(code);
+
+    /// <summary>The plan's decision in words ("Move on" to the next stage), never the contract's "progress" / "regress".</summary>
+    public static string Decision(Nervewise.Domain.Rehab.Decision decision) => decision switch
+    {
+        Nervewise.Domain.Rehab.Decision.Progress => "Move on",
+        Nervewise.Domain.Rehab.Decision.Regress => "Step back",
+        Nervewise.Domain.Rehab.Decision.SeekHelp => "Have the warning signs checked first",
+        _ => "Stay at this stage",
+    };
 
     /// <summary>An answer as read back: "Yes", "No", a number, or the option's own words; "Not answered".</summary>
     public static string Answer(QuestionItem item, AssessmentAnswers answers) => item.Type switch

@@ -25,10 +25,12 @@ public static class ReaderZone
 
     /// <summary>
     /// A moment with its date and time, e.g. "28 Nov 2026, 00:47", in the reader's zone; an account with no zone
-    /// yet reads "UTC" after it so the time is never mistaken for their own.
+    /// yet reads it in UTC, marked "UTC", so the time is never mistaken for their own (a diary entry's own offset
+    /// would otherwise be labelled UTC).
     /// </summary>
-    public static string Stamp(ClaimsPrincipal user, DateTimeOffset at) =>
-        user.Shown(at).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (ZoneOf(user) is null ? " UTC" : "");
+    public static string Stamp(ClaimsPrincipal user, DateTimeOffset at) => ZoneOf(user) is { } zone
+        ? zone.Local(at).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        : at.ToUniversalTime().ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>The reader's date of a stored time, by the same rule as <see cref="Shown"/>.</summary>
     public static DateOnly DateOf(this ClaimsPrincipal user, DateTimeOffset stored) => DateOnly.FromDateTime(user.Shown(stored).DateTime);

@@ -15,7 +15,10 @@ public abstract class UsersAddTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+    // SQLite with no file yet, as on a new machine: the command makes and migrates it, and wrong input must not.
+    public async Task InitializeAsync() => _database = provider == DatabaseProvider.Sqlite
+        ? await TestDatabase.CreateEmptyAsync(provider)
+        : await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 

@@ -55,10 +55,13 @@ public sealed class SummaryPdfTests
             .. Enumerable.Range(1, 4).Select(i => new AppointmentReport.Dated(Now.AddDays(-7 * i), "Alex Kim",
                 "Slump test positive on the right, reproduces the thigh pain; straight leg raise 50 degrees. Keep sliders daily and review in two weeks.")),
         ];
+        // More changes than the summary shows, so the cap and its "n more" line are what keep it on two pages.
         List<AppointmentReport.Dated> changes =
         [
             new(Now.AddDays(-20), "clinician", "Moved to the nerve pain pathway, sliders. Agreed pain level set to 4/10 (was 3/10)."),
             new(Now.AddDays(-40), "clinician", "Dose of sciatic nerve sliders set to 10 repetitions, 2 sets."),
+            .. Enumerable.Range(1, 18).Select(i => new AppointmentReport.Dated(Now.AddDays(-2 * i - 1), "Alex Kim",
+                "Agreed pain level set to 4/10 (was 3/10); sciatic nerve sliders set to 10 repetitions, 2 sets, every other day.")),
         ];
         return AppointmentReport.Build(who, diary, null, null, PlanSettings.None, SafetyState.Of(null, diary, Now), Now,
             period: ReportPeriod.Default(DateOnly.FromDateTime(Now.DateTime)), clinicianNotes: notes, planChanges: changes);
@@ -67,7 +70,10 @@ public sealed class SummaryPdfTests
     [Fact]
     public void Twelve_busy_weeks_fit_on_two_pages_and_pass_qpdf_check()
     {
-        var pdf = ReportPdf.Write(BusyReport());
+        var report = BusyReport();
+        Assert.Equal(AppointmentReport.PlanChangesShown, report.PlanChanges.Count);
+        Assert.Equal(20 - AppointmentReport.PlanChangesShown, report.PlanChangesLeftOut);
+        var pdf = ReportPdf.Write(report);
 
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
         Assert.InRange(document.PageCount, 1, 2);

@@ -48,6 +48,17 @@ public sealed class AppointmentReportTests
     }
 
     [Fact]
+    public void A_chosen_period_keeps_its_weeks_for_the_charts_but_the_table_starts_at_the_first_week_with_entries()
+    {
+        var report = AppointmentReport.Build("pat@example.com", Diary, null, null, PlanSettings.None, SafetyState.Of(null, Diary, Now), Now,
+            period: ReportPeriod.Default(DateOnly.FromDateTime(Now.DateTime)));
+
+        Assert.Equal(12, report.Weeks.Count);
+        Assert.Equal([new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 23)], report.TableWeeks.Select(w => w.Monday));
+        Assert.DoesNotContain($"| {report.Weeks[0].Monday.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)} |", report.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_diary_keeps_one_week_in_the_table()
     {
         var report = Build([]);

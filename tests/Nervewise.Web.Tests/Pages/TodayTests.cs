@@ -189,13 +189,14 @@ public abstract class TodayTests(DatabaseProvider provider) : AppTest(provider)
     }
 
     [Fact]
-    public async Task A_clinician_gets_a_way_to_the_caseload()
+    public async Task A_clinician_opening_today_goes_to_the_caseload()
     {
         var client = await ClinicianAsync("physio@example.com");
 
-        var page = await client.GetStringAsync("/today");
+        // Issue 17: a clinician has no Today of their own; where sign-in lands leads to their caseload.
+        var page = await client.GetAsync("/today");
 
-        Assert.Contains("href=\"/clinic\"", page, StringComparison.Ordinal);
-        Assert.Contains("Open your caseload", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/clinic", page.Headers.Location?.OriginalString);
     }
 }

@@ -74,7 +74,7 @@ public sealed class FarZoneTests(ChromiumFixture chromium) : BrowserTest(chromiu
         await ScreenshotAsync(page, "zone-far-assessment-360");
 
         await page.GotoAsync("/report");
-        await Assertions.Expect(page.GetByText($"Made {local:d MMMM yyyy}.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Made {local:d MMMM yyyy}, covering", new() { Exact = false })).ToBeVisibleAsync();
         await ZoneSteps.FitsAsync(page, "/report");
         await ScreenshotAsync(page, "zone-far-report-360");
 

@@ -155,7 +155,7 @@ public abstract class AccountTests(DatabaseProvider provider) : AppTest(provider
         // A clinician then sets up two-step sign-in before anything else.
         Assert.Equal(TwoFactorForms.SetupPath, (await client.GetAsync("/today")).Headers.Location?.OriginalString);
         await client.EnrolTwoFactorAsync();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/today")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/clinic")).StatusCode);
         var me = await client.GetFromJsonAsync<Me>("/api/v1/me");
         Assert.False(me!.MustChangePassword);
     }
