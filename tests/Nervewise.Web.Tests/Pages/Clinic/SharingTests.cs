@@ -42,7 +42,9 @@ public abstract partial class SharingTests(DatabaseProvider provider) : AppTest(
         Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(clinician, code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))).StatusCode);
 
         var caseload = await clinician.GetStringAsync("/clinic");
-        Assert.Contains("pat@example.com", caseload, StringComparison.Ordinal);
+        // The caseload names the person by their name (issue 17), never their email.
+        Assert.Equal(["Pat"], Caseloads.Order(caseload));
+        Assert.DoesNotContain("pat@example.com", caseload, StringComparison.Ordinal);
         var id = await IdOfAsync("pat@example.com");
         using (var record = await clinician.GetAsync($"/clinic/patients/{id}"))
         {
