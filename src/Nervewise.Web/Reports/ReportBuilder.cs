@@ -46,11 +46,16 @@ public sealed class ReportBuilder(
             .Select(n => new { n.At, n.Text, n.ClinicianEmail, Name = n.Clinician == null ? null : n.Clinician.DisplayName })
             .ToListAsync(cancellationToken);
         var changes = PlanHistory.Lines(await settings.HistoryAsync(userId, cancellationToken: cancellationToken), RehabRules.Current);
+        // Who changed the plan, by name as the record says it ("Alex Kim (clinician)").
+        var changedBy = changes.Where(c => c.Role != "self" && c.ById.Length > 0).Select(c => c.ById).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => changedBy.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => PersonName.Shown(u.DisplayName, u.Email) + " (clinician)", cancellationToken);
         return AppointmentReport.Build(
             who, entries, latest is null ? null : AssessmentStore.Result(latest), latest is null ? null : Shown(latest.TakenAt), plan, state,
             Shown(clock.GetUtcNow()), taken,
             period,
             [.. notes.Select(n => new AppointmentReport.Dated(Shown(n.At), PersonName.Shown(n.Name, n.ClinicianEmail), n.Text))],
-            [.. changes.Select(c => new AppointmentReport.Dated(Shown(c.At), c.Role == "self" ? who : "Clinician", c.Says))]);
+            [.. changes.Select(c => new AppointmentReport.Dated(Shown(c.At), c.Role == "self" ? who : names.GetValueOrDefault(c.ById, "Clinician"), c.Says))]);
     }
 }

@@ -78,7 +78,7 @@ public abstract class SummaryTests(DatabaseProvider provider) : AppTest(provider
         Assert.Contains("aria-label=\"Check-in areas over 1 check-in", own, StringComparison.Ordinal);
         Assert.Contains("<h2>Check-ins: 1</h2>", own, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Sleep trouble</th><td>3</td><td>3</td>", own, StringComparison.Ordinal);
-        Assert.Contains("Clinician:</span> Agreed pain level set to 4/10.", own, StringComparison.Ordinal);
+        Assert.Contains("Alex Kim (clinician):</span> Agreed pain level set to 4/10.", own, StringComparison.Ordinal);
         Assert.Contains("Alex Kim:</span> Slump test positive on the right; keep sliders daily.", own, StringComparison.Ordinal);
         Assert.Contains("Diary, flare-up:</span> After a long drive to see my sister.", own, StringComparison.Ordinal);
         Assert.Contains("<a class=\"button\" href=\"/report?handler=Pdf\">Download as PDF</a>", await person.GetStringAsync("/report"), StringComparison.Ordinal);
