@@ -14,14 +14,13 @@ namespace Nervewise.Web.Pages;
 
 /// <summary>
 /// The signed-in home page, built for a phone: today's sessions, one-tap logging, what is due, flare-up help, the
-/// pain of the last weeks and whether it is retreating up the leg. Clinicians get their caseload instead.
+/// pain of the last weeks and whether it is retreating up the leg. Clinicians never reach it: ClinicianPages sends them
+/// to their caseload.
 /// Warning signs are the layout's safety card; at urgent or higher the page gives no exercise advice, and a check is
 /// recorded only at /safety/check.
 /// </summary>
 public class TodayModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, HomeService home, Nervewise.Data.NervewiseDbContext db) : PageModel
 {
-    public bool IsClinician { get; private set; }
-
     public HomeService.View View { get; private set; } = null!;
 
     [TempData]
@@ -38,11 +37,7 @@ public class TodayModel(UserManager<NervewiseUser> users, SignInManager<Nervewis
         {
             return Challenge();
         }
-        IsClinician = await users.IsInRoleAsync(user, Roles.Clinician);
-        if (!IsClinician)
-        {
-            View = await home.ForAsync(user.Id, HttpContext.RequestAborted);
-        }
+        View = await home.ForAsync(user.Id, HttpContext.RequestAborted);
         return Page();
     }
 
