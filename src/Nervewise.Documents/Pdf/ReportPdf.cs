@@ -99,9 +99,9 @@ public static class ReportPdf
             writer.Text("No changes in this period.");
         }
         writer.Bullets(report.PlanChanges.Select(Dated));
-        if (report.PlanChangesLeftOut > 0)
+        if (report.PlanChangesLeftOutText is { } changesLeftOut)
         {
-            writer.Text($"{report.PlanChangesLeftOut} older {(report.PlanChangesLeftOut == 1 ? "change" : "changes")} in this period not shown.", 8);
+            writer.Text(changesLeftOut, 8);
         }
         writer.Heading("Notes");
         if (report.Notes.Count == 0)
@@ -109,9 +109,9 @@ public static class ReportPdf
             writer.Text("No notes in this period.");
         }
         writer.Bullets(report.Notes.Select(Dated));
-        if (report.NotesLeftOut > 0)
+        if (report.NotesLeftOutText is { } notesLeftOut)
         {
-            writer.Text($"{report.NotesLeftOut} older {(report.NotesLeftOut == 1 ? "note" : "notes")} in this period not shown.", 8);
+            writer.Text(notesLeftOut, 8);
         }
         writer.Dispose();
 

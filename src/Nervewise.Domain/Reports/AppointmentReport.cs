@@ -55,6 +55,15 @@ public sealed record AppointmentReport(
     /// <summary>Plan changes in the period left out of <see cref="PlanChanges"/>.</summary>
     public int PlanChangesLeftOut { get; init; }
 
+    /// <summary>"3 older changes in this period not shown."; null when none were left out. One wording for page, PDF and text.</summary>
+    public string? PlanChangesLeftOutText => LeftOut(PlanChangesLeftOut, "change");
+
+    /// <summary>The same for notes.</summary>
+    public string? NotesLeftOutText => LeftOut(NotesLeftOut, "note");
+
+    private static string? LeftOut(int count, string what) =>
+        count > 0 ? $"{count} older {what}{(count == 1 ? "" : "s")} in this period not shown." : null;
+
     /// <summary>Notes in the period left out of <see cref="Notes"/>.</summary>
     public int NotesLeftOut { get; init; }
 
@@ -328,17 +337,17 @@ public sealed record AppointmentReport(
         Line("## Changes to the plan");
         Line(PlanChanges.Count == 0 ? "No changes in this period." : "");
         PlanChanges.ToList().ForEach(c => Line($"- {c.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {c.Who}: {c.Text}"));
-        if (PlanChangesLeftOut > 0)
+        if (PlanChangesLeftOutText is { } changesLeftOut)
         {
-            Line($"- {PlanChangesLeftOut} older {(PlanChangesLeftOut == 1 ? "change" : "changes")} in this period not shown.");
+            Line($"- {changesLeftOut}");
         }
         Line();
         Line("## Notes");
         Line(Notes.Count == 0 ? "No notes in this period." : "");
         Notes.ToList().ForEach(n => Line($"- {n.At.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {n.Who}: {n.Text}"));
-        if (NotesLeftOut > 0)
+        if (NotesLeftOutText is { } notesLeftOut)
         {
-            Line($"- {NotesLeftOut} older {(NotesLeftOut == 1 ? "note" : "notes")} in this period not shown.");
+            Line($"- {notesLeftOut}");
         }
         return text.ToString();
     }
