@@ -32,6 +32,13 @@ public static class DataServices
             .AddEntityFrameworkStores<NervewiseDbContext>()
             .AddNervewiseRules();
 
+    /// <summary>
+    /// OpenIddict's managers (apps, approvals, tokens) over our database, for the web app's SMART on FHIR server and
+    /// for <c>nervewise clients add</c>.
+    /// </summary>
+    public static OpenIddictBuilder AddNervewiseOpenIddictCore(this IServiceCollection services) =>
+        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<NervewiseDbContext>());
+
     public static void Configure(DatabaseSettings settings, DbContextOptionsBuilder options)
     {
         switch (settings.Provider)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nervewise.Data.Assessments;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Diary;
+using Nervewise.Data.Fhir;
 using Nervewise.Data.Identity;
 using Nervewise.Data.Plan;
 
@@ -36,9 +37,17 @@ public class NervewiseDbContext(DbContextOptions options)
 
     public DbSet<PlanSettingsChangeRecord> PlanSettingsChanges => Set<PlanSettingsChangeRecord>();
 
+    public DbSet<BulkExportJobRecord> BulkExportJobs => Set<BulkExportJobRecord>();
+
+    public DbSet<BulkExportFileRecord> BulkExportFiles => Set<BulkExportFileRecord>();
+
+    public DbSet<ServerKeyRecord> ServerKeys => Set<ServerKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // The SMART on FHIR sign-in server's apps, approvals and tokens (OpenIddict's own tables, string keys).
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(NervewiseDbContext).Assembly);
     }
 }

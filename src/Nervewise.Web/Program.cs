@@ -25,6 +25,7 @@ builder.Services.AddSingleton(sp => DatabaseSettings.From(
     sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
 builder.Services.AddNervewiseData();
 builder.Services.AddNervewiseAccounts(builder.Environment);
+builder.Services.AddNervewiseOpenIddictCore();
 builder.Services.AddDataProtection()
     .SetApplicationName("Nervewise")
     .PersistKeysToDbContext<NervewiseDbContext>();

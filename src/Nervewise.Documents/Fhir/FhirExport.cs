@@ -37,6 +37,12 @@ public static class FhirExport
         string PersonId, string? Email, IReadOnlyList<TakenAssessment> Assessments, IReadOnlyList<DiaryRow> Diary, Plan? CurrentPlan,
         SafetyState Safety, string? Name = null, DateOnly? BirthDate = null);
 
+    /// <summary>
+    /// Every resource of the record, each with its id, as the FHIR server and the bulk export serve them one by one.
+    /// </summary>
+    public static IReadOnlyList<Resource> Resources(Record record, DateTimeOffset now) =>
+        ToBundle(record, now).Entry.Select(e => e.Resource!).ToList();
+
     public static Bundle ToBundle(Record record, DateTimeOffset now)
     {
         var patientId = IdFor("patient", record.PersonId);
