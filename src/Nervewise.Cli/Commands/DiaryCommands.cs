@@ -67,6 +67,18 @@ internal static class DiaryCommands
         return command;
     }
 
+    /// <summary>An absolute http(s) address, given with or without its final slash; null if it is not one.</summary>
+    private static Uri? FhirBaseOf(string text) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0
+            ? uri
+            : null;
+
+    private static Uri? Refuse(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--fhir-base must be an absolute http or https address such as https://clinic.example/fhir/, not '{result.Tokens.Single().Value}'.");
+        return null;
+    }
+
     private static CliInputException Refused(FileInfo path, DiaryCsvException ex) =>
         new(string.Join(Environment.NewLine + "nervewise: ", ex.Errors.Select(e => $"{path.Name}: {e}"))
             + Environment.NewLine + "nervewise: nothing was imported.");
@@ -81,8 +93,14 @@ internal static class DiaryCommands
             DefaultValueFactory = _ => "csv",
         };
         format.AcceptOnlyFromAmong("csv", "fhir");
+        var fhirBase = new Option<Uri>("--fhir-base")
+        {
+            Description = "For fhir: the app's FHIR address (its public address + /fhir/), where the Bundle's URLs point.",
+            DefaultValueFactory = _ => new Uri("http://localhost/fhir/"),
+            CustomParser = result => FhirBaseOf(result.Tokens.Single().Value) ?? Refuse(result),
+        };
         var database = new DatabaseOptions();
-        var command = new Command("export", "Write a person's diary as CSV, or their whole record as FHIR.") { user, to, format };
+        var command = new Command("export", "Write a person's diary as CSV, or their whole record as FHIR.") { user, to, format, fhirBase };
         database.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -95,9 +113,9 @@ internal static class DiaryCommands
                 var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
                 var now = TimeProvider.System.GetUtcNow();
                 var record = await FhirRecord.LoadAsync(db, userId, now, cancellationToken);
-                var bundle = FhirExport.ToBundle(record, now);
+                var bundle = FhirExport.ToBundle(record, now, parsed.GetValue(fhirBase)!);
                 text = FhirJson.Serialize(bundle, pretty: true) + "\n";
-                summary = $"Wrote a FHIR Bundle of {bundle.Entry.Count} resources";
+                summary = $"Wrote a FHIR transaction Bundle of {bundle.Entry.Count} resources";
             }
             else
             {

@@ -2,22 +2,21 @@ using System.Text.Json;
 
 namespace Nervewise.Documents.Fhir;
 
-/// <summary>The codes the FHIR export uses, from fhir-codes.json.</summary>
-public sealed record FhirCodes(FhirCodes.Term PainSeverity, IReadOnlyList<FhirCodes.BodySite> BodySites)
+/// <summary>The standard codes the FHIR export uses (LOINC, SNOMED CT), from fhir-codes.json with each one's source.</summary>
+public sealed record FhirCodes(
+    FhirCodes.Term PainSeverity, FhirCodes.Term SleepDuration, FhirCodes.Term ExerciseDuration,
+    IReadOnlyList<FhirCodes.BodySite> BodySites, IReadOnlyList<FhirCodes.SymptomCode> Symptoms)
 {
-    /// <summary>Our own code systems, for what standard terminologies do not name.</summary>
-    public const string RegionSystem = "urn:nervewise:body-region";
-    public const string ObservationSystem = "urn:nervewise:observation";
-    public const string StageSystem = "urn:nervewise:rehab-stage";
-    /// <summary>The pathway a stage belongs to (shared/spec/cli.md: nerve, muscle, tendon).</summary>
-    public const string PathwaySystem = "urn:nervewise:rehab-pathway";
+    public const string Snomed = "http://snomed.info/sct";
+    public const string Ucum = "http://unitsofmeasure.org";
+    /// <summary>The identifier system of a person's account id (an identifier, not a code: it stays a URN).</summary>
     public const string UserSystem = "urn:nervewise:user";
-    /// <summary>The urgency of the safety state (assessment.md: emergency, today, urgent, soon) that a Flag stands for.</summary>
-    public const string SafetySystem = "urn:nervewise:safety-urgency";
 
     public sealed record Term(string System, string Code, string Display);
 
     public sealed record BodySite(string Region, string Text, string? Snomed, string? Display);
+
+    public sealed record SymptomCode(string Item, string? Snomed, string? Display);
 
     private static readonly Lazy<FhirCodes> Loaded = new(Load);
 

@@ -9,9 +9,8 @@ using Nervewise.Domain.Safety;
 namespace Nervewise.Documents.Fhir;
 
 /// <summary>
-/// A person's record as a FHIR R4 collection Bundle: the Patient, a Flag while warning signs are in force, a
-/// QuestionnaireResponse per assessment, an Observation per pain rating, flare-up, check-in answer, warning sign and
-/// recorded check, and a CarePlan for the rehab stage and sessions (on hold while exercises are paused).
+/// A person's record as FHIR R4: the Patient, a Flag while warning signs are in force, a
+/// QuestionnaireResponse per assessment, an Observation per diary row of every type (<see cref="FhirDiary"/>), and a CarePlan for the rehab stage and sessions (on hold while exercises are paused).
 /// Ids are derived from our own ids, so exporting twice gives the same Bundle.
 /// </summary>
 public static class FhirExport
@@ -38,50 +37,70 @@ public static class FhirExport
         SafetyState Safety, string? Name = null, DateOnly? BirthDate = null);
 
     /// <summary>
-    /// Every resource of the record, each with its id, as the FHIR server and the bulk export serve them one by one.
+    /// Every resource of the record, each with its id, as the FHIR server and the bulk export serve them one by one:
+    /// references are relative (<c>Patient/{id}</c>), our codes and the Questionnaire are cited by URLs on
+    /// <paramref name="fhirBase"/> (ending in <c>/fhir/</c>), where they are served.
     /// </summary>
-    public static IReadOnlyList<Resource> Resources(Record record, DateTimeOffset now) =>
-        ToBundle(record, now).Entry.Select(e => e.Resource!).ToList();
-
-    public static Bundle ToBundle(Record record, DateTimeOffset now)
+    public static IReadOnlyList<Resource> Resources(Record record, DateTimeOffset now, Uri fhirBase)
     {
-        var patientId = IdFor("patient", record.PersonId);
-        var subject = new ResourceReference($"urn:uuid:{patientId}");
-        var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = now };
-        void Add(Resource resource, Guid id) => bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{id}", Resource = resource });
-
-        Add(ToPatient(record, patientId), patientId);
+        var patientId = PatientId(record.PersonId);
+        var subject = new ResourceReference($"Patient/{patientId}");
+        var diary = new FhirDiary(fhirBase, subject);
+        List<Resource> resources = [ToPatient(record, patientId)];
         if (record.Safety.NeedsHelp)
         {
             // One Flag per episode: a check clears it (no Flag), and a sign after the check starts a new one.
             var flagId = IdFor("flag", $"{record.PersonId}:{Oldest(record.Safety).UtcTicks}");
-            Add(ToFlag(record.Safety, subject, flagId), flagId);
+            resources.Add(ToFlag(record.Safety, subject, flagId, fhirBase));
         }
-        foreach (var assessment in record.Assessments)
-        {
-            Add(Response(assessment, subject), assessment.Id);
-        }
+        resources.AddRange(record.Assessments.Select(a => Response(a, subject, fhirBase)));
         foreach (var row in record.Diary)
         {
-            if (ToObservation(row.Entry, subject) is { } observation)
-            {
-                observation.Id = row.Id.ToString();
-                Add(observation, row.Id);
-            }
+            var observation = diary.ToObservation(row.Entry);
+            observation.Id = row.Id.ToString();
+            resources.Add(observation);
         }
         if (record.CurrentPlan is { } plan)
         {
-            var planId = IdFor("careplan", record.PersonId);
-            Add(ToCarePlan(plan, record.Safety, subject, planId), planId);
+            resources.Add(ToCarePlan(plan, record.Safety, subject, IdFor("careplan", record.PersonId), fhirBase));
+        }
+        return resources;
+    }
+
+    /// <summary>
+    /// The record as a <c>transaction</c> Bundle a FHIR server can ingest: each entry's fullUrl is where it lives on
+    /// <paramref name="fhirBase"/> and its request a PUT to <c>Type/id</c>, so loading it twice updates, not duplicates.
+    /// </summary>
+    public static Bundle ToBundle(Record record, DateTimeOffset now, Uri fhirBase)
+    {
+        var bundle = new Bundle { Type = Bundle.BundleType.Transaction, Timestamp = ToSecond(now) };
+        foreach (var resource in Resources(record, now, fhirBase))
+        {
+            var path = $"{resource.TypeName}/{resource.Id}";
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = new Uri(fhirBase, path).ToString(),
+                Resource = resource,
+                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = path },
+            });
         }
         return bundle;
     }
 
-    private static Patient ToPatient(Record record, Guid id)
+    /// <summary>The FHIR Patient id of a user: derived from their account id, so it never changes.</summary>
+    public static string PatientId(string userId) => IdFor("patient", userId).ToString();
+
+    /// <summary>A FHIR dateTime to the second with its offset: receivers choke on .NET's seven fractional digits.</summary>
+    internal static FhirDateTime Seconds(DateTimeOffset time) =>
+        new(time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+
+    private static DateTimeOffset ToSecond(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
+
+    private static Patient ToPatient(Record record, string id)
     {
         var patient = new Patient
         {
-            Id = id.ToString(),
+            Id = id,
             Active = true,
             Identifier = [new Identifier(FhirCodes.UserSystem, record.PersonId)],
         };
@@ -101,16 +120,16 @@ public static class FhirExport
         return patient;
     }
 
-    private static QuestionnaireResponse Response(TakenAssessment assessment, ResourceReference subject)
+    private static QuestionnaireResponse Response(TakenAssessment assessment, ResourceReference subject, Uri fhirBase)
     {
         var questionnaire = AssessmentQuestionnaire.Current;
         var response = new QuestionnaireResponse
         {
             Id = assessment.Id.ToString(),
-            Questionnaire = AssessmentQuestionnaire.Canonical + "|" + questionnaire.Version,
+            Questionnaire = FhirQuestionnaire.Url(fhirBase) + "|" + questionnaire.Version,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Subject = subject,
-            Authored = assessment.TakenAt.ToString("o", CultureInfo.InvariantCulture),
+            Authored = Seconds(assessment.TakenAt).Value,
         };
         // Mirror the questionnaire's screens (groups), keeping only answered items.
         foreach (var screen in questionnaire.Screens)
@@ -154,92 +173,28 @@ public static class FhirExport
             ? new Coding(known.System, known.Code, known.Display)
             : new Coding(null, code);
 
-    private static Observation? ToObservation(DiaryEntry entry, ResourceReference subject)
-    {
-        var codes = FhirCodes.Current;
-        var observation = new Observation
-        {
-            Status = ObservationStatus.Final,
-            Subject = subject,
-            Effective = new FhirDateTime(entry.Time),
-            Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey")],
-        };
-        if (entry.Note.Length > 0)
-        {
-            observation.Note.Add(new Annotation { Text = new Markdown(entry.Note) });
-        }
-        switch (entry.Type)
-        {
-            case EntryType.Pain:
-                observation.Code = new CodeableConcept(codes.PainSeverity.System, codes.PainSeverity.Code, codes.PainSeverity.Display, "Pain intensity");
-                observation.Value = Score(entry.Value);
-                observation.BodySite = BodySite(entry.Item);
-                return observation;
-            case EntryType.Flare:
-                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, "flare-up", "Flare-up of nerve-related pain", "Flare-up");
-                observation.Value = Score(entry.Value);
-                observation.BodySite = BodySite(entry.Item);
-                return observation;
-            case EntryType.Symptom when AssessmentRules.Current.RedFlags.Find(entry.Item) is { } redFlag:
-                // The warning signs the Flag stands on, each where and when it was logged.
-                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, $"red-flag-{entry.Item}",
-                    $"Warning sign: {redFlag.Says}", $"Warning sign: {redFlag.Says}");
-                observation.Value = new FhirBoolean(entry.Value > 0);
-                return observation;
-            case EntryType.Checked:
-                // Exported rather than left out: without it a receiver sees old warning signs and no Flag, and cannot
-                // tell a cleared sign from a missed one. The note says who recorded the check and what it cleared.
-                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, "red-flags-checked",
-                    "A doctor or physiotherapist has checked the warning signs logged up to this time", "Warning signs checked");
-                return observation;
-            case EntryType.Checkin:
-                observation.Code = new CodeableConcept(FhirCodes.ObservationSystem, $"checkin-{entry.Item}",
-                    $"Vulnerability check-in: {DiaryVocabulary.Words(entry.Item)} (0 no concern to 4 a big concern)", $"Check-in: {DiaryVocabulary.Words(entry.Item)}");
-                observation.Value = Score(entry.Value);
-                return observation;
-            default:
-                return null; // activities, exercises, sleep, everyday symptoms and the rest stay in the CSV export
-        }
-    }
-
-    private static DataType Score(decimal? value) => value is { } v && v == decimal.Truncate(v)
-        ? new Integer((int)v)
-        : new Quantity { Value = value, Unit = "score", System = "http://unitsofmeasure.org", Code = "{score}" };
-
-    private static CodeableConcept? BodySite(string region)
-    {
-        var site = FhirCodes.Current.BodySites.FirstOrDefault(s => s.Region == region);
-        if (site is null)
-        {
-            return null;
-        }
-        var concept = new CodeableConcept(FhirCodes.RegionSystem, site.Region, site.Text, site.Text);
-        if (site.Snomed is { } snomed)
-        {
-            concept.Coding.Insert(0, new Coding("http://snomed.info/sct", snomed, site.Display));
-        }
-        return concept;
-    }
-
     /// <summary>
     /// The safety state as a clinical Flag: its code names the urgency (our own code, with the words the person is
     /// shown) and, in its text, every warning sign in force; it runs from the oldest of them.
     /// </summary>
-    private static Flag ToFlag(SafetyState safety, ResourceReference subject, Guid id) => new()
+    private static Flag ToFlag(SafetyState safety, ResourceReference subject, Guid id, Uri fhirBase) => new()
     {
         Id = id.ToString(),
         Status = Flag.FlagStatus.Active,
         Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/flag-category", "clinical", "Clinical")],
-        Code = new CodeableConcept(FhirCodes.SafetySystem, Names.Of(safety.Urgency), AssessmentWording.For(safety.Urgency).Headline,
-            $"{AssessmentWording.Short(safety.Urgency)}: {AssessmentWording.For(safety.Urgency).Headline}. " +
-            $"Warning signs: {string.Join("; ", safety.Reasons.Select(r => r.Says))}."),
+        Code = new CodeableConcept
+        {
+            Coding = [FhirCodeSystem.Coding(fhirBase, $"urgency-{Names.Of(safety.Urgency)}")],
+            Text = $"{AssessmentWording.Short(safety.Urgency)}: {AssessmentWording.For(safety.Urgency).Headline}. " +
+            $"Warning signs: {string.Join("; ", safety.Reasons.Select(r => r.Says))}.",
+        },
         Subject = subject,
-        Period = new Period { StartElement = new FhirDateTime(Oldest(safety)) },
+        Period = new Period { StartElement = Seconds(Oldest(safety)) },
     };
 
     private static DateTimeOffset Oldest(SafetyState safety) => safety.Reasons.MinBy(r => r.Time.UtcDateTime)!.Time;
 
-    private static CarePlan ToCarePlan(Plan plan, SafetyState safety, ResourceReference subject, Guid id)
+    private static CarePlan ToCarePlan(Plan plan, SafetyState safety, ResourceReference subject, Guid id, Uri fhirBase)
     {
         var carePlan = new CarePlan
         {
@@ -252,8 +207,8 @@ public static class FhirExport
             // The stage first (as before pathways), then the pathway: "full-training" ends every pathway.
             Category =
             [
-                new CodeableConcept(FhirCodes.StageSystem, plan.Stage, plan.StageTitle, plan.StageTitle),
-                new CodeableConcept(FhirCodes.PathwaySystem, plan.Pathway, plan.PathwayTitle, $"{plan.PathwayTitle} pathway"),
+                new CodeableConcept { Coding = [FhirCodeSystem.Coding(fhirBase, $"stage-{plan.Stage}")], Text = plan.StageTitle },
+                new CodeableConcept { Coding = [FhirCodeSystem.Coding(fhirBase, $"pathway-{plan.Pathway}")], Text = $"{plan.PathwayTitle} pathway" },
             ],
             Description = $"Current stage of graded exposure on the {plan.PathwayTitle.ToLowerInvariant()} pathway: {plan.StageTitle}." +
                 (plan.Precautions is { Count: > 0 } precautions ? " " + string.Join(" ", precautions) : "") +
@@ -261,7 +216,7 @@ public static class FhirExport
         };
         if (plan.Since is { } since)
         {
-            carePlan.Period = new Period { Start = since.ToString("o", CultureInfo.InvariantCulture) };
+            carePlan.Period = new Period { StartElement = Seconds(since) };
         }
         foreach (var session in plan.Sessions)
         {
@@ -270,7 +225,9 @@ public static class FhirExport
                 Detail = new CarePlan.DetailComponent
                 {
                     Kind = CarePlan.CarePlanActivityKind.ServiceRequest,
-                    Code = new CodeableConcept("urn:nervewise:exercise", session.Exercise, session.Title, session.Title),
+                    Code = FhirCodeSystem.Has($"exercise-{session.Exercise}")
+                        ? new CodeableConcept { Coding = [FhirCodeSystem.Coding(fhirBase, $"exercise-{session.Exercise}")], Text = session.Title }
+                        : new CodeableConcept { Text = session.Title },
                     Status = safety.PausesExercise ? CarePlan.CarePlanActivityStatus.OnHold : CarePlan.CarePlanActivityStatus.Scheduled,
                     Description = session.Dose,
                 },
