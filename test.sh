@@ -18,12 +18,18 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 command -v qpdf >/dev/null || missing+=(qpdf)
 # The clinician's summary PDF is drawn to PNG with pdftoppm in a browser test, to be looked at.
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+# The FHIR tests ask a second, independent validator (tests/fhir-checks: the R4 JSON schema and Medplum's) under Node.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
+
+# Its packages, exactly as package-lock.json pins them (installed once; node_modules stays out of git).
+[ -d tests/fhir-checks/node_modules ] || npm ci --prefix tests/fhir-checks --no-audit --no-fund --loglevel=error
 
 # --- A throwaway PostgreSQL server -----------------------------------------------------
 free_port() {
