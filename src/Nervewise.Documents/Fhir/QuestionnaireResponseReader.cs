@@ -20,7 +20,8 @@ public static class QuestionnaireResponseReader
         }
         if (!string.IsNullOrEmpty(response.Questionnaire) && !IsOurs(response.Questionnaire))
         {
-            throw AssessmentInput.Refused($"questionnaire: this response answers '{response.Questionnaire}', not {AssessmentQuestionnaire.Canonical}");
+            throw AssessmentInput.Refused($"questionnaire: this response answers '{response.Questionnaire}', not {AssessmentQuestionnaire.Canonical} " +
+                $"(nor the served https://.../fhir/Questionnaire/{FhirQuestionnaire.Id})");
         }
 
         var answers = new AssessmentAnswers.Builder();
@@ -73,6 +74,13 @@ public static class QuestionnaireResponseReader
         }
     }
 
+    /// <summary>
+    /// The old URN, or the URL the FHIR API serves it at (<see cref="FhirQuestionnaire.Url"/>), with or without a
+    /// version. Any host is taken: the same install is reached by several names, and the answers are checked item by item.
+    /// </summary>
     private static bool IsOurs(string canonical) =>
-        canonical.Split('|')[0] is var url && (url == AssessmentQuestionnaire.Canonical || url.EndsWith("Questionnaire/assessment", StringComparison.Ordinal));
+        canonical.Split('|')[0] is var url
+        && (url == AssessmentQuestionnaire.Canonical
+            || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+                && uri.AbsolutePath.EndsWith($"/fhir/Questionnaire/{FhirQuestionnaire.Id}", StringComparison.Ordinal)));
 }

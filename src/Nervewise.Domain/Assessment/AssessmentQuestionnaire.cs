@@ -35,7 +35,6 @@ public sealed class AssessmentQuestionnaire
     public const string Canonical = "urn:nervewise:questionnaire:assessment";
     private const string MinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
     private const string MaxValue = "http://hl7.org/fhir/StructureDefinition/maxValue";
-    private const string ScreenIntro = "urn:nervewise:screen-intro";
 
     private static readonly Lazy<AssessmentQuestionnaire> Loaded = new(Load);
 
@@ -71,8 +70,9 @@ public sealed class AssessmentQuestionnaire
             ? new Screen(
                 Required(group.LinkId),
                 Required(group.Text),
-                group.Extension?.FirstOrDefault(e => e.Url == ScreenIntro)?.ValueString,
-                [.. (group.Item ?? []).Select(item => ToItem(Required(group.LinkId), item))])
+                // The introduction is a display item, first in the group, so every FHIR renderer shows it too.
+                (group.Item ?? []).FirstOrDefault(item => item.Type == "display")?.Text,
+                [.. (group.Item ?? []).Where(item => item.Type != "display").Select(item => ToItem(Required(group.LinkId), item))])
             : throw new InvalidOperationException($"Top-level item '{group.LinkId}' is a {group.Type}, not a group (a screen).")).ToList();
         return new AssessmentQuestionnaire(json, file.Version ?? "", screens);
     }

@@ -107,20 +107,31 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
-    public async Task Export_as_fhir_writes_a_bundle_with_the_flare_and_the_check_in()
+    public async Task Export_as_fhir_writes_a_transaction_bundle_with_every_diary_row_at_the_given_fhir_base()
     {
         await CliRun.Of(["import", Write("diary.csv", Diary), "--user", "ada@example.com", .. Connection()]);
         var file = Path.Combine(_folder, "record.json");
 
-        var exported = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()]);
+        var exported = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "--fhir-base", "https://clinic.example/fhir", "-o", file, .. Connection()]);
 
         Assert.Equal(0, exported.ExitCode);
         var bundle = Nervewise.Documents.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file));
+        Assert.Equal(Hl7.Fhir.Model.Bundle.BundleType.Transaction, bundle.Type);
+        Assert.All(bundle.Entry, e => Assert.StartsWith("https://clinic.example/fhir/", e.FullUrl, StringComparison.Ordinal));
         var resources = bundle.Entry.Select(e => e.Resource).ToList();
         Assert.Single(resources.OfType<Hl7.Fhir.Model.Patient>());
-        Assert.Equal(2, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // the flare-up and the check-in
+        Assert.Equal(5, resources.OfType<Hl7.Fhir.Model.Observation>().Count()); // every row: activity, flare, sleep, check-in, relief
         Assert.Single(resources.OfType<Hl7.Fhir.Model.CarePlan>()); // no exercises logged yet: the settle stage
-        Assert.Contains("Wrote a FHIR Bundle of 4 resources", exported.Error, StringComparison.Ordinal);
+        Assert.Contains("Wrote a FHIR transaction Bundle of 7 resources", exported.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_refuses_a_fhir_base_that_is_not_an_http_address()
+    {
+        var exported = await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "--fhir-base", "clinic/fhir", .. Connection()]);
+
+        Assert.Equal(2, exported.ExitCode);
+        Assert.Contains("--fhir-base must be an absolute http or https address", exported.Error, StringComparison.Ordinal);
     }
 
     [Fact]

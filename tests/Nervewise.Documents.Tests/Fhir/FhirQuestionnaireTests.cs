@@ -32,7 +32,8 @@ public class FhirQuestionnaireTests
         var domain = AssessmentQuestionnaire.Current;
 
         Assert.Equal(fhir.Item.Select(g => (g.LinkId!, g.Text!, Intro(g))), domain.Screens.Select(s => (s.Id, s.Title, s.Intro)));
-        var fhirItems = fhir.Item.SelectMany(g => g.Item.Select(i => (Screen: g.LinkId, Item: i))).ToList();
+        var fhirItems = fhir.Item.SelectMany(g => g.Item.Where(i => i.Type != Questionnaire.QuestionnaireItemType.Display)
+            .Select(i => (Screen: g.LinkId, Item: i))).ToList();
         Assert.Equal(fhirItems.Count, domain.Items.Count);
         foreach (var (screen, item) in fhirItems)
         {
@@ -49,7 +50,26 @@ public class FhirQuestionnaireTests
         Assert.Contains(domain.Items.Values, i => i.Max is not null);
     }
 
-    private static string? Intro(Questionnaire.ItemComponent group) => group.GetExtensionValue<FhirString>("urn:nervewise:screen-intro")?.Value;
+    [Fact]
+    public void Screen_introductions_are_display_items_that_every_renderer_shows_first_in_their_group()
+    {
+        var fhir = FhirQuestionnaire.For(new Uri("https://clinic.example/fhir/"));
+        var groups = fhir.Item.Where(g => g.Item.Any(i => i.Type == Questionnaire.QuestionnaireItemType.Display)).ToList();
+
+        Assert.Equal(AssessmentQuestionnaire.Current.Screens.Count(s => s.Intro is not null), groups.Count);
+        Assert.NotEmpty(groups);
+        Assert.All(groups, g =>
+        {
+            Assert.Equal(Questionnaire.QuestionnaireItemType.Display, g.Item[0].Type);
+            Assert.Equal($"{g.LinkId}-intro", g.Item[0].LinkId);
+            Assert.Single(g.Item, i => i.Type == Questionnaire.QuestionnaireItemType.Display);
+        });
+        // No private extension left for a renderer to drop.
+        Assert.DoesNotContain("screen-intro\"", FhirJson.Serialize(fhir), StringComparison.Ordinal);
+    }
+
+    private static string? Intro(Questionnaire.ItemComponent group) =>
+        group.Item.FirstOrDefault(i => i.Type == Questionnaire.QuestionnaireItemType.Display)?.Text;
 
     private static int? Limit(Questionnaire.ItemComponent item, string url) => item.GetExtensionValue<Integer>(url)?.Value;
 }

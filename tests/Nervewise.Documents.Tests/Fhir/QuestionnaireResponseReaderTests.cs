@@ -44,6 +44,41 @@ public class QuestionnaireResponseReaderTests
     }
 
     [Theory]
+    [InlineData("https://clinic.example/fhir/Questionnaire/assessment")]
+    [InlineData("https://clinic.example/fhir/Questionnaire/assessment|1.2.0")]
+    [InlineData("http://localhost:5000/fhir/Questionnaire/assessment|1.0.0")]
+    [InlineData("urn:nervewise:questionnaire:assessment")]
+    public void A_response_citing_the_served_url_or_the_old_urn_is_read(string canonical)
+    {
+        var answers = QuestionnaireResponseReader.ParseAnswers(FhirResponse.Replace("urn:nervewise:questionnaire:assessment|1.0.0", canonical, StringComparison.Ordinal));
+
+        Assert.True(answers.Boolean("pins-and-needles"));
+        Assert.Equal(6, answers.Number("weeks-since-onset"));
+    }
+
+    [Fact]
+    public void The_url_the_export_cites_is_read_back()
+    {
+        var cited = FhirQuestionnaire.For(new Uri("https://clinic.example/fhir/")).Url + "|" + AssessmentQuestionnaire.Current.Version;
+
+        Assert.True(QuestionnaireResponseReader.ParseAnswers(FhirResponse.Replace("urn:nervewise:questionnaire:assessment|1.0.0", cited, StringComparison.Ordinal)).Boolean("pins-and-needles"));
+    }
+
+    [Theory]
+    [InlineData("http://example.org/Questionnaire/phq9")]
+    [InlineData("https://clinic.example/fhir/Questionnaire/phq9")]
+    [InlineData("https://other.example/Questionnaire/assessment")]
+    [InlineData("urn:nervewise:questionnaire:other")]
+    public void A_response_to_another_questionnaire_is_refused(string canonical)
+    {
+        var json = FhirResponse.Replace("urn:nervewise:questionnaire:assessment|1.0.0", canonical, StringComparison.Ordinal);
+
+        var error = Assert.Throws<AssessmentInputException>(() => QuestionnaireResponseReader.ParseAnswers(json));
+
+        Assert.Contains($"this response answers '{canonical}', not urn:nervewise:questionnaire:assessment", error.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("""{"resourceType": "Patient"}""", "resourceType must be QuestionnaireResponse")]
     [InlineData("""{"resourceType": "QuestionnaireResponse", "status": "completed", "item": {"linkId": 3}}""", "not a valid FHIR R4 QuestionnaireResponse")]

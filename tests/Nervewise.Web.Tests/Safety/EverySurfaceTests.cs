@@ -134,12 +134,12 @@ public abstract class EverySurfaceTests(DatabaseProvider provider) : AppTest(pro
         Assert.Contains(headline, record, StringComparison.Ordinal);
         Assert.Contains(WarningSigns.Says(item), await ReadAsync(clinician, $"/clinic/patients/{patientId}/report"), StringComparison.OrdinalIgnoreCase);
 
-        // The FHIR export: one active Flag whose code is the urgency.
+        // The FHIR export: one active Flag whose code is the urgency (our CodeSystem's urgency-... code).
         var bundle = JsonDocument.Parse(await person.GetStringAsync("/diary/import/fhir")).RootElement;
         var flags = bundle.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
             .Where(r => r.GetProperty("resourceType").GetString() == "Flag").ToList();
         var flag = Assert.Single(flags);
-        Assert.Equal(level, flag.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString());
+        Assert.Equal($"urgency-{level}", flag.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString());
     }
 
     /// <summary>Gives the sign, from the questions or the diary, and returns the urgency the contract expects.</summary>
