@@ -6,6 +6,7 @@ using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Export;
+using Nervewise.Web.Fhir;
 using Nervewise.Web.Reports;
 using Nervewise.Web.Account;
 using Nervewise.Web.Api;
@@ -40,6 +41,7 @@ builder.Services.AddScoped<CareTeamStore>();
 builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<Nervewise.Web.Clinic.RecordReader>();
 builder.Services.AddScoped<FhirDownload>();
+builder.Services.AddFhirServer();
 builder.Services.AddScoped<FullDownload>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
@@ -89,6 +91,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+// /fhir answers every error with an OperationOutcome, inside the status code pages so they leave it alone.
+app.UseFhirErrors();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 // Routing after the status code pages, so that a re-executed request is routed again.
@@ -103,6 +107,7 @@ app.UseClinicianPages();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
+app.MapFhir();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();
 
