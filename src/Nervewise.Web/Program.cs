@@ -41,6 +41,7 @@ builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<Nervewise.Web.Clinic.RecordReader>();
 builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddScoped<FullDownload>();
+builder.Services.AddScoped<Nervewise.Web.Account.AppApprovals>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddHttpContextAccessor();
