@@ -16,6 +16,7 @@ public static class NervewiseCli
         {
             AssessCommand.Create(output),
             UsersCommand.Create(output, error),
+            ClientsCommand.Create(output, error),
             DbCommand.Create(output, error),
             DiaryCommands.Import(output, error),
             DiaryCommands.Export(output, error),

@@ -43,6 +43,7 @@ builder.Services.AddScoped<Nervewise.Web.Clinic.RecordReader>();
 builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddFhirServer();
 builder.Services.AddScoped<FullDownload>();
+builder.Services.AddScoped<Nervewise.Web.Account.AppApprovals>();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddHttpContextAccessor();

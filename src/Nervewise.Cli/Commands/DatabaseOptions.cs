@@ -38,6 +38,7 @@ internal sealed class DatabaseOptions
         services.AddSingleton(TimeProvider.System);
         services.AddNervewiseData();
         services.AddNervewiseIdentityCore();
+        services.AddNervewiseOpenIddictCore();
         services.AddScoped<Nervewise.Data.Diary.DiaryStore>();
         var provider = services.BuildServiceProvider();
         try

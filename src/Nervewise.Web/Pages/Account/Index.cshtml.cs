@@ -8,7 +8,8 @@ using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Account;
 
-public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, TimeProvider clock) : PageModel
+public class AccountIndexModel(
+    UserManager<NervewiseUser> users, SignInManager<NervewiseUser> signIn, TimeProvider clock, AppApprovals approvals) : PageModel
 {
     /// <summary>The name as pages show it (for an older account without one, the start of its email).</summary>
     public string ShownName { get; private set; } = "";
@@ -38,6 +39,9 @@ public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<N
 
     [TempData]
     public string? Saved { get; set; }
+
+    /// <summary>The apps this account allowed to read through the FHIR API, newest first.</summary>
+    public IReadOnlyList<AppApprovals.Approval> Apps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -115,6 +119,19 @@ public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<N
         return RedirectToPage();
     }
 
+    /// <summary>"Stop access": the approval and every token the app holds under it stop working at once.</summary>
+    public async Task<IActionResult> OnPostStopAppAsync(string? id)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var stopped = !string.IsNullOrEmpty(id) && await approvals.StopAsync(user.Id, id, HttpContext.RequestAborted);
+        Saved = stopped ? "That app can no longer read your record." : "That app's access had already stopped.";
+        return RedirectToPage();
+    }
+
     private async Task FillAsync(NervewiseUser user)
     {
         Email = user.Email ?? "";
@@ -125,5 +142,6 @@ public class AccountIndexModel(UserManager<NervewiseUser> users, SignInManager<N
         Role = Clinician ? "Clinician" : "Personal";
         TwoFactor = user.TwoFactorEnabled;
         CurrentZone = PersonZone.Find(user.TimeZone)?.Id;
+        Apps = await approvals.ListAsync(user.Id, Clinician, HttpContext.RequestAborted);
     }
 }
