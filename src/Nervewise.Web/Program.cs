@@ -6,6 +6,7 @@ using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Clinic;
 using Nervewise.Web.Export;
+using Nervewise.Web.Fhir.Bulk;
 using Nervewise.Web.Reports;
 using Nervewise.Web.Account;
 using Nervewise.Web.Api;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<ClinicReader>();
 builder.Services.AddScoped<Nervewise.Web.Clinic.RecordReader>();
 builder.Services.AddScoped<FhirDownload>();
 builder.Services.AddScoped<FullDownload>();
+builder.Services.AddBulkExport();
 builder.Services.AddScoped<ReportBuilder>();
 builder.Services.AddScoped<PlanSettingsStore>();
 builder.Services.AddHttpContextAccessor();
@@ -104,6 +106,8 @@ app.UseClinicianPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
+// Bulk export: on the FHIR server's /fhir group at merge (policy "fhir" is FhirAccess.Policy).
+app.MapGroup("/fhir").RequireAuthorization("fhir").MapBulkExport();
 app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();
 
 app.Run();
