@@ -200,6 +200,12 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
         await AssertOutcomeAsync(await KickOffAsync(client, "?_since=yesterday"), HttpStatusCode.BadRequest, "_since");
         await AssertOutcomeAsync(await KickOffAsync(client, "?_since=2026-11-20"), HttpStatusCode.BadRequest, "_since");
         await AssertOutcomeAsync(await KickOffAsync(client, "?_outputFormat=text/csv"), HttpStatusCode.BadRequest, "_outputFormat");
+        using (var html = new HttpRequestMessage(HttpMethod.Get, Kickoff))
+        {
+            html.Headers.Accept.ParseAdd("text/html");
+            html.Headers.Add("Prefer", "respond-async");
+            await AssertOutcomeAsync(await client.SendAsync(html), HttpStatusCode.NotAcceptable, "Accept");
+        }
         await AssertOutcomeAsync(await KickOffAsync(Fhir.Client(personId, Roles.Patient, "patient/*.rs")), HttpStatusCode.Forbidden, "clinicians");
         await AssertOutcomeAsync(await KickOffAsync(Fhir.Client(clinicianId, Roles.Clinician, "openid fhirUser")), HttpStatusCode.Forbidden, "scope");
         await AssertOutcomeAsync(await KickOffAsync(Fhir.Client(clinicianId, Roles.Clinician, "user/Patient.rs"), "?_type=Observation"), HttpStatusCode.Forbidden, "Observation");
