@@ -38,7 +38,7 @@ public sealed class BulkExportRunner(NervewiseDbContext db, BulkExportStore stor
             {
                 var now = clock.GetUtcNow();
                 var record = await FhirRecord.LoadAsync(db, personId, now, cancellationToken);
-                foreach (var resource in Resources(record, now, fhirBase))
+                foreach (var resource in FhirExport.Resources(record, now, fhirBase))
                 {
                     if (types.Contains(resource.TypeName) && Changed(resource, job.Since))
                     {
@@ -58,13 +58,6 @@ public sealed class BulkExportRunner(NervewiseDbContext db, BulkExportStore stor
             Content = string.Join('\n', part) + "\n",
         }))];
         return (files, claim);
-    }
-
-    // The record helper's mapping takes the FHIR base for canonical URLs; until it lands the stub ignores it.
-    private static IReadOnlyList<Resource> Resources(FhirExport.Record record, DateTimeOffset now, Uri fhirBase)
-    {
-        _ = fhirBase;
-        return FhirExport.Resources(record, now);
     }
 
     private async Task<List<string>> PeopleAsync(string clinicianId, string? filterSlug, CancellationToken cancellationToken)
