@@ -139,4 +139,23 @@ public abstract class AppApprovalsTests(DatabaseProvider provider) : AppTest(pro
         Assert.Contains("Apps that can read records for you", page, StringComparison.Ordinal);
         Assert.Contains("The records of the people who share with you", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Deleting_the_account_forgets_its_approvals_and_tokens()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("ada@example.com");
+        var approved = await ApproveAsync("ada@example.com", "Pain Tracker", "patient/*.rs", "offline_access");
+
+        var deleted = await client.SubmitAsync("/account/delete", new Dictionary<string, string>
+        {
+            ["Input.Password"] = Forms.GoodPassword,
+            ["Input.Understood"] = "true",
+        });
+
+        Assert.Equal("/account/deleted", deleted.Headers.Location?.OriginalString);
+        using var scope = App.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().FindByIdAsync(approved.AuthorizationId));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().FindByIdAsync(approved.TokenId));
+    }
 }
