@@ -46,4 +46,31 @@ public sealed class AppApprovals(
         await tokens.RevokeByAuthorizationIdAsync(approvalId, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Forgets every approval and token of a deleted account: OpenIddict's tables hold the user id as a plain subject,
+    /// so the database's cascades from the account do not reach them.
+    /// </summary>
+    public async Task ForgetAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var found = new List<object>();
+        await foreach (var authorization in authorizations.FindBySubjectAsync(userId, cancellationToken))
+        {
+            found.Add(authorization);
+        }
+        foreach (var authorization in found)
+        {
+            // The store deletes the approval's tokens with it.
+            await authorizations.DeleteAsync(authorization, cancellationToken);
+        }
+        var loose = new List<object>();
+        await foreach (var token in tokens.FindBySubjectAsync(userId, cancellationToken))
+        {
+            loose.Add(token);
+        }
+        foreach (var token in loose)
+        {
+            await tokens.DeleteAsync(token, cancellationToken);
+        }
+    }
 }

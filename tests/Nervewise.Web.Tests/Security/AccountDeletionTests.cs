@@ -23,6 +23,10 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
         typeof(DataProtectionKey), typeof(IdentityRole), typeof(IdentityRoleClaim<string>),
         typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
         typeof(IdentityUserPasskey<string>),
+        // SMART on FHIR: the registered apps, scopes and the server's keys belong to the server, not to a person.
+        typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication),
+        typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope),
+        typeof(Data.Fhir.ServerKeyRecord),
     ];
 
     private static Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password = Forms.GoodPassword, bool understood = true) =>

@@ -50,6 +50,8 @@ public sealed partial record FullRecord(HttpClient Patient, HttpClient Clinician
         {
             Assert.Equal(HttpStatusCode.Redirect, plan.StatusCode);
         }
+        // An app the person allowed to read their record (SMART on FHIR), with a token.
+        await AppApproval.GiveAsync(app.Services, patientId, "Full record app", "patient/*.rs", "offline_access");
         return new FullRecord(patient, clinician, patientId, clinicianId);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nervewise.Data.Identity;
+using Nervewise.Web.Account;
 
 namespace Nervewise.Web.Pages.Account;
 
@@ -10,7 +11,7 @@ namespace Nervewise.Web.Pages.Account;
 /// Deletes the account and, through the database's cascades, every row that belongs to it. A clinician's reads and
 /// notes belong to the people they are about: those rows stay, keeping the clinician's email (their id set to null).
 /// </summary>
-public partial class DeleteModel(SignInManager<NervewiseUser> signIn, ILogger<DeleteModel> log) : PageModel
+public partial class DeleteModel(SignInManager<NervewiseUser> signIn, AppApprovals approvals, ILogger<DeleteModel> log) : PageModel
 {
     public const string WrongPassword = "That password is not right. Nothing has been deleted.";
 
@@ -43,6 +44,7 @@ public partial class DeleteModel(SignInManager<NervewiseUser> signIn, ILogger<De
             ModelState.AddModelError(string.Empty, "Your account could not be deleted just now. Nothing has been deleted; please try again.");
             return Page();
         }
+        await approvals.ForgetAsync(user.Id, HttpContext.RequestAborted);
         // The id only: the log must never say who the person was.
         Deleted(log, user.Id);
         await signIn.SignOutAsync();

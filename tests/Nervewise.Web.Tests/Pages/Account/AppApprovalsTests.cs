@@ -1,9 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
-using Nervewise.Data.Identity;
-using Nervewise.Data.Smart;
 using Nervewise.Testing;
 using Nervewise.Web.Tests.Support;
 using OpenIddict.Abstractions;
@@ -18,43 +15,14 @@ public sealed class AppApprovalsTestsOnPostgres() : AppApprovalsTests(DatabasePr
 /// <summary>The account page's "Apps that can read your record": each approval in plain words, and "Stop access".</summary>
 public abstract class AppApprovalsTests(DatabaseProvider provider) : AppTest(provider)
 {
-    private sealed record Approved(string AuthorizationId, string TokenId);
-
-    /// <summary>An approval as the consent page stores it (a permanent authorization), with one token issued under it.</summary>
-    private async Task<Approved> ApproveAsync(string email, string appName, params string[] scopes)
+    private async Task<AppApproval> ApproveAsync(string email, string appName, params string[] scopes)
     {
-        using var scope = App.Services.CreateScope();
-        var services = scope.ServiceProvider;
-        var user = await services.GetRequiredService<UserManager<NervewiseUser>>().FindByEmailAsync(email);
-        var apps = services.GetRequiredService<IOpenIddictApplicationManager>();
-        var added = await SmartApps.AddAsync(apps, appName, "https://app.example/callback", confidential: false);
-        var appId = await apps.GetIdAsync((await apps.FindByClientIdAsync(added.ClientId))!);
-        var authorizations = services.GetRequiredService<IOpenIddictAuthorizationManager>();
-        var descriptor = new OpenIddictAuthorizationDescriptor
-        {
-            ApplicationId = appId,
-            Subject = user!.Id,
-            Status = Statuses.Valid,
-            Type = AuthorizationTypes.Permanent,
-            CreationDate = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero),
-        };
-        descriptor.Scopes.UnionWith(scopes);
-        var authorization = await authorizations.CreateAsync(descriptor);
-        var authorizationId = (await authorizations.GetIdAsync(authorization))!;
-        var tokens = services.GetRequiredService<IOpenIddictTokenManager>();
-        var token = await tokens.CreateAsync(new OpenIddictTokenDescriptor
-        {
-            ApplicationId = appId,
-            AuthorizationId = authorizationId,
-            Subject = user.Id,
-            Status = Statuses.Valid,
-            Type = TokenTypeHints.RefreshToken,
-            ExpirationDate = DateTimeOffset.UtcNow.AddDays(14),
-        });
-        return new Approved(authorizationId, (await tokens.GetIdAsync(token))!);
+        await using var db = Database.OpenContext();
+        var userId = db.Users.Single(u => u.Email == email).Id;
+        return await AppApproval.GiveAsync(App.Services, userId, appName, scopes);
     }
 
-    private async Task<(string? Approval, string? Token)> StatusesAsync(Approved approved)
+    private async Task<(string? Approval, string? Token)> StatusesAsync(AppApproval approved)
     {
         using var scope = App.Services.CreateScope();
         var authorizations = scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>();
@@ -138,5 +106,24 @@ public abstract class AppApprovalsTests(DatabaseProvider provider) : AppTest(pro
 
         Assert.Contains("Apps that can read records for you", page, StringComparison.Ordinal);
         Assert.Contains("The records of the people who share with you", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_forgets_its_approvals_and_tokens()
+    {
+        var client = App.Browser();
+        await client.RegisterAsync("ada@example.com");
+        var approved = await ApproveAsync("ada@example.com", "Pain Tracker", "patient/*.rs", "offline_access");
+
+        var deleted = await client.SubmitAsync("/account/delete", new Dictionary<string, string>
+        {
+            ["Input.Password"] = Forms.GoodPassword,
+            ["Input.Understood"] = "true",
+        });
+
+        Assert.Equal("/account/deleted", deleted.Headers.Location?.OriginalString);
+        using var scope = App.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().FindByIdAsync(approved.AuthorizationId));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().FindByIdAsync(approved.TokenId));
     }
 }
