@@ -13,9 +13,9 @@ public static class ClinicianPages
     /// <summary>The caseload's <c>from</c> value that makes it say why the clinician is there.</summary>
     public const string FromPersonPage = "person-page";
 
-    // First aid and lessons are open to everyone and hold no record; the API keeps its contract for every account.
+    // First aid and lessons are open to everyone and hold no record; the APIs (and /fhir) keep their contract for every account.
     private static readonly string[] Open =
-        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api"];
+        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api", "/fhir"];
 
     // Where sign-in and the brand lead a signed-in account: a clinician goes on to the caseload without a word.
     private static readonly string[] Home = ["/", "/today"];
