@@ -95,7 +95,7 @@ public abstract class FhirApiTest(DatabaseProvider provider) : IAsyncLifetime
         db.DiaryEntries.Add(new DiaryEntryRecord
         {
             Id = id, UserId = userId, OccurredAt = at.ToUniversalTime(), OffsetMinutes = (int)at.Offset.TotalMinutes,
-            Type = "pain", Item = "posterior-thigh", Value = value, Note = "", CreatedAt = at, UpdatedAt = at,
+            Type = "pain", Item = "posterior-thigh", Value = value, Note = "", CreatedAt = at.ToUniversalTime(), UpdatedAt = at.ToUniversalTime(),
         });
         await db.SaveChangesAsync();
         return id;
@@ -132,7 +132,7 @@ public static class FhirRecordBuilder
         db.DiaryEntries.Add(new DiaryEntryRecord
         {
             Id = Guid.NewGuid(), UserId = userId, OccurredAt = at.ToUniversalTime(), Type = "symptom",
-            Item = Nervewise.Domain.Diary.DiaryVocabulary.RedFlagSymptoms[0], Value = 1, Note = "", CreatedAt = at, UpdatedAt = at,
+            Item = Nervewise.Domain.Diary.DiaryVocabulary.RedFlagSymptoms[0], Value = 1, Note = "", CreatedAt = at.ToUniversalTime(), UpdatedAt = at.ToUniversalTime(),
         });
         await db.SaveChangesAsync();
     }
