@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nervewise.Data;
 using Nervewise.Testing;
 using Nervewise.Testing.Fhir;
 using Nervewise.Web.Tests.Pages.Clinic;
