@@ -14,6 +14,9 @@ public static class FhirCodeSystem
 {
     public const string Id = "nervewise";
 
+    /// <summary>Raise when a code's meaning changes; adding codes keeps it (the content stays complete).</summary>
+    public const string Version = "1.0.0";
+
     public sealed record Concept(string Code, string Display, string Definition);
 
     private static readonly Lazy<Dictionary<string, Concept>> Loaded = new(Build);
@@ -29,7 +32,7 @@ public static class FhirCodeSystem
         {
             Id = Id,
             Url = Url(fhirBase),
-            Version = AssessmentQuestionnaire.Current.Version,
+            Version = Version,
             Name = "NervewiseCodes",
             Title = "Nervewise codes",
             Status = PublicationStatus.Active,
