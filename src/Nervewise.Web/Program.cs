@@ -16,6 +16,7 @@ using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
+using Nervewise.Web.Smart;
 
 var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 builder.Configuration.AddSafeDefaults();
@@ -26,6 +27,7 @@ builder.Services.AddSingleton(sp => DatabaseSettings.From(
 builder.Services.AddNervewiseData();
 builder.Services.AddNervewiseAccounts(builder.Environment);
 builder.Services.AddNervewiseOpenIddictCore();
+builder.Services.AddNervewiseSmart(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("Nervewise")
     .PersistKeysToDbContext<NervewiseDbContext>();
@@ -94,6 +96,7 @@ app.UseRateLimiter();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
 app.UseDeclaredSizeLimits();
+app.UseSmartCors();
 app.UseAuthentication();
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
@@ -103,6 +106,7 @@ app.UseClinicianPages();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
+app.MapSmart();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();
 

@@ -15,7 +15,7 @@ public static class ClinicianPages
 
     // First aid and lessons are open to everyone and hold no record; the API keeps its contract for every account.
     private static readonly string[] Open =
-        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api"];
+        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api", "/connect", "/fhir", "/.well-known"];
 
     // Where sign-in and the brand lead a signed-in account: a clinician goes on to the caseload without a word.
     private static readonly string[] Home = ["/", "/today"];
