@@ -12,7 +12,7 @@ internal sealed class LaunchContext : IOpenIddictServerHandler<ProcessSignInCont
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
             .UseSingletonHandler<LaunchContext>()
-            .SetOrder(int.MaxValue - 100_000)
+            .SetOrder(OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order - 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
