@@ -56,11 +56,15 @@ public sealed class FhirClientLaunchTests(ChromiumFixture chromium) : BrowserTes
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Allow Pain Charts to read your records?");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your pain diary");
         await ScreenshotAsync(page, "smart-consent-360");
+        // The consent page needs a registered app to open, so it is audited here (see AccessibilityTests.Audited).
+        Assert.Empty(await Axe.CheckAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow", Exact = true }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.StartsWith(appSite.Address + "app.html", StringComparison.Ordinal));
+        // The code is exchanged (with PKCE) first: the token response names the patient.
+        await Assertions.Expect(page.Locator("#patient")).Not.ToBeEmptyAsync(new() { Timeout = 20_000 });
+        // Then the Observations from /fhir (the server helper's endpoints).
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Read 1 observation(s)", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator("#patient")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#observations li")).ToHaveCountAsync(1);
         await context.CloseAsync();
     }
