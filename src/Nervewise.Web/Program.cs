@@ -18,6 +18,7 @@ using Nervewise.Web.Home;
 using Nervewise.Web.Infrastructure;
 using Nervewise.Web.Plan;
 using Nervewise.Web.Safety;
+using Nervewise.Web.Smart;
 
 var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 builder.Configuration.AddSafeDefaults();
@@ -28,6 +29,7 @@ builder.Services.AddSingleton(sp => DatabaseSettings.From(
 builder.Services.AddNervewiseData();
 builder.Services.AddNervewiseAccounts(builder.Environment);
 builder.Services.AddNervewiseOpenIddictCore();
+builder.Services.AddNervewiseSmart(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("Nervewise")
     .PersistKeysToDbContext<NervewiseDbContext>();
@@ -101,6 +103,7 @@ app.UseRateLimiter();
 // Routing after the status code pages, so that a re-executed request is routed again.
 app.UseRouting();
 app.UseDeclaredSizeLimits();
+app.UseSmartCors();
 app.UseAuthentication();
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
@@ -111,6 +114,7 @@ app.UseClinicianPages();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapFhir();
+app.MapSmart();
 app.MapHealthChecks("/health").AllowAnonymous().DisableHttpMetrics();
 app.MapGroup("/fhir").RequireAuthorization(FhirAccess.Policy).MapBulkExport();
 app.MapGroup("/api/v1").RequireAuthorization().MapAccountApi().MapAssessmentsApi().MapDiaryApi().MapPlanApi();

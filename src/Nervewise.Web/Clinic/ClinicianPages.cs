@@ -16,7 +16,7 @@ public static class ClinicianPages
     // First aid and lessons are open to everyone and hold no record; the APIs (ours and FHIR) keep their contract for
     // every account.
     private static readonly string[] Open =
-        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api", "/fhir"];
+        ["/clinic", "/account", "/lessons", "/first-aid", "/health", "/status", "/error", "/api", "/connect", "/fhir", "/.well-known"];
 
     // Where sign-in and the brand lead a signed-in account: a clinician goes on to the caseload without a word.
     private static readonly string[] Home = ["/", "/today"];

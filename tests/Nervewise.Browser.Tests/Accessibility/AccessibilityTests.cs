@@ -29,6 +29,8 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, ITestOutputHelp
         "/clinic", "/clinic/patients/{id}", "/clinic/patients/{id}/report", "/clinic/patients/{id}/diary", "/clinic/patients/{id}/assessments/{n:int}", "/safety/check",
         "/account/two-factor", "/account/two-factor/setup", "/account/sign-in/code",
         "/account/forgot-password", "/account/check-email", "/account/confirm-email", "/account/reset-password",
+        // Audited in Smart/FhirClientLaunchTests: it opens only for a registered app's authorize request.
+        "/connect/authorize",
     ];
 
     /// <summary>Not HTML, so not audited: a calendar file.</summary>
