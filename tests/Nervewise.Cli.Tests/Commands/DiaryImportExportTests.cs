@@ -158,7 +158,7 @@ public abstract class DiaryImportExportTests(DatabaseProvider provider) : IAsync
         Assert.Equal(0, (await CliRun.Of(["export", "--user", "ada@example.com", "--format", "fhir", "-o", file, .. Connection()])).ExitCode);
         var flag = Assert.Single(Nervewise.Documents.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(File.ReadAllText(file))
             .Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Flag>());
-        Assert.Equal("today", flag.Code.Coding[0].Code);
+        Assert.Equal("urgency-today", flag.Code.Coding[0].Code);
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), flag.Period!.StartElement!.ToDateTimeOffset(TimeSpan.Zero));
 
         await CliRun.Of(["import", Write("checked.csv", Header + "2026-03-05T10:00:00+00:00,checked,red-flags,,,\r\n"), "--user", "ada@example.com", .. Connection()]);

@@ -55,7 +55,9 @@ public abstract class AssessmentsApiTests(DatabaseProvider provider) : AppTest(p
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
         var questionnaire = FhirJson.Parse<Questionnaire>(await response.Content.ReadAsStringAsync());
-        var linkIds = questionnaire.Item.SelectMany(g => g.Item).Select(i => i.LinkId).ToList();
+        // The questions; the screens' introductions are display items beside them (3 of them).
+        var linkIds = questionnaire.Item.SelectMany(g => g.Item).Where(i => i.Type != Questionnaire.QuestionnaireItemType.Display).Select(i => i.LinkId).ToList();
+        Assert.Equal(3, questionnaire.Item.SelectMany(g => g.Item).Count(i => i.Type == Questionnaire.QuestionnaireItemType.Display));
         Assert.Contains("pins-and-needles", linkIds);
         Assert.Contains("weeks-of-rehab-without-improvement", linkIds);
         Assert.Equal(AssessmentQuestionnaire.Current.Items.Count, linkIds.Count);

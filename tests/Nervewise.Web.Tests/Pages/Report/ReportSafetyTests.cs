@@ -53,7 +53,7 @@ public abstract class ReportSafetyTests(DatabaseProvider provider) : AppTest(pro
 
         var fhir = await clinician.GetStringAsync($"/clinic/patients/{id}?handler=Fhir");
         var flag = Assert.Single(FhirJson.Parse<Hl7.Fhir.Model.Bundle>(fhir).Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Flag>());
-        Assert.Equal("urgent", flag.Code.Coding[0].Code);
+        Assert.Equal("urgency-urgent", flag.Code.Coding[0].Code);
         Assert.Contains(WarningSigns.Says("cancer-history"), flag.Code.Text, StringComparison.Ordinal);
     }
 
