@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nervewise.Data;
 using Nervewise.Data.Export;
 using Nervewise.Documents.Fhir;
+using Nervewise.Web.Fhir;
 
 namespace Nervewise.Web.Export;
 
@@ -10,7 +11,7 @@ namespace Nervewise.Web.Export;
 /// A person's whole record as a FHIR R4 transaction Bundle file, for the person and for their clinician: a FHIR
 /// server can ingest it as it is, and its URLs point at this app's FHIR API.
 /// </summary>
-public sealed class FhirDownload(NervewiseDbContext db, TimeProvider clock, IHttpContextAccessor http, IConfiguration configuration)
+public sealed class FhirDownload(NervewiseDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
     public async Task<FileContentResult> ForAsync(string userId, CancellationToken cancellationToken)
     {
@@ -23,11 +24,7 @@ public sealed class FhirDownload(NervewiseDbContext db, TimeProvider clock, IHtt
         };
     }
 
-    // The same rule as Fhir/FhirBase.Of (the server's part): the configured public address, else the request's.
+    // Outside a request (never today) the links still need a base; the API's own address is the honest default.
     private Uri Base() =>
-        configuration["Fhir:PublicUrl"] is { Length: > 0 } configured
-            ? new Uri(configured.TrimEnd('/') + "/fhir/")
-            : http.HttpContext?.Request is { } request
-                ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/fhir/")
-                : new Uri("http://localhost/fhir/");
+        http.HttpContext?.Request is { } request ? FhirBase.Of(request) : new Uri("http://localhost/fhir/");
 }

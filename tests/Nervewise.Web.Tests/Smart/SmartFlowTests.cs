@@ -1,3 +1,4 @@
+using Nervewise.Documents.Fhir;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -76,10 +77,10 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
-        Assert.Equal(SmartIds.PatientId(userId), token.GetProperty("patient").GetString());
+        Assert.Equal(FhirExport.PatientId(userId), token.GetProperty("patient").GetString());
         Assert.True(token.TryGetProperty("refresh_token", out _));
         var idToken = Payload(token.GetProperty("id_token").GetString()!);
-        Assert.Equal($"Patient/{SmartIds.PatientId(userId)}", idToken.GetProperty("fhirUser").GetString());
+        Assert.Equal($"Patient/{FhirExport.PatientId(userId)}", idToken.GetProperty("fhirUser").GetString());
         Assert.Equal(userId, idToken.GetProperty("sub").GetString());
 
         await using var probe = Probe();
@@ -87,13 +88,13 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
         Assert.Equal(HttpStatusCode.OK, callerStatus);
         Assert.Equal(userId, caller!.Value.GetProperty("userId").GetString());
         Assert.False(caller.Value.GetProperty("isClinician").GetBoolean());
-        Assert.Equal(SmartIds.PatientId(userId), caller.Value.GetProperty("patientContext").GetString());
+        Assert.Equal(FhirExport.PatientId(userId), caller.Value.GetProperty("patientContext").GetString());
         Assert.Contains("patient/*.rs", caller.Value.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
 
         using var userInfo = await person.SendAsync(new HttpRequestMessage(HttpMethod.Get, SmartServer.UserInfoPath).WithToken(token.GetProperty("access_token").GetString()!));
         var info = await userInfo.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(userId, info.GetProperty("sub").GetString());
-        Assert.Equal($"Patient/{SmartIds.PatientId(userId)}", info.GetProperty("fhirUser").GetString());
+        Assert.Equal($"Patient/{FhirExport.PatientId(userId)}", info.GetProperty("fhirUser").GetString());
 
         // The approval is remembered: the next launch goes straight back to the app.
         var again = await person.GetAsync(SmartLaunch.AuthorizeUrl(added.ClientId, "launch/patient patient/*.rs openid fhirUser offline_access", SmartLaunch.NewPkce()));
@@ -233,11 +234,11 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
         var (status, token) = await clinician.ExchangeAsync(added.ClientId, code, pkce);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(SmartIds.PatientId(adaId), token.GetProperty("patient").GetString());
+        Assert.Equal(FhirExport.PatientId(adaId), token.GetProperty("patient").GetString());
         await using var probe = Probe();
         var (_, caller) = await CallerAsync(probe, token.GetProperty("access_token").GetString()!);
         Assert.True(caller!.Value.GetProperty("isClinician").GetBoolean());
-        Assert.Equal(SmartIds.PatientId(adaId), caller.Value.GetProperty("patientContext").GetString());
+        Assert.Equal(FhirExport.PatientId(adaId), caller.Value.GetProperty("patientContext").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Nervewise.Documents.Fhir;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -43,7 +44,7 @@ public abstract class SmartTokenMatrixTests(DatabaseProvider provider) : AppTest
     {
         var person = App.Browser();
         await person.RegisterAsync(email);
-        return (person, SmartIds.PatientId(await Database.IdOfAsync(email)));
+        return (person, FhirExport.PatientId(await Database.IdOfAsync(email)));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public abstract class SmartTokenMatrixTests(DatabaseProvider provider) : AppTest
         var added = await App.RegisterAppAsync("Clinic System");
         var clinician = await ClinicianAsync("physio@example.com");
         var ada = await App.ShareAsync(clinician, "ada@example.com");
-        var adaPatient = SmartIds.PatientId(await Database.IdOfAsync("ada@example.com"));
+        var adaPatient = FhirExport.PatientId(await Database.IdOfAsync("ada@example.com"));
         var (_, bobPatient) = await PersonAsync("bob@example.com");
         var token = (await clinician.LaunchAsync(added.ClientId, UserScopes)).GetProperty("access_token").GetString()!;
 

@@ -1,3 +1,4 @@
+using Nervewise.Documents.Fhir;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -153,10 +154,10 @@ public class AuthorizeModel(
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id)
             .SetClaim(Claims.Role, IsClinician ? Roles.Clinician : Roles.Patient)
-            .SetClaim(SmartServer.FhirUserClaim, IsClinician ? $"Practitioner/{user.Id}" : $"Patient/{SmartIds.PatientId(user.Id)}");
+            .SetClaim(SmartServer.FhirUserClaim, IsClinician ? $"Practitioner/{user.Id}" : $"Patient/{FhirExport.PatientId(user.Id)}");
         if (patientUserId is not null && NeedsPatient(scopes))
         {
-            identity.SetClaim(FhirCaller.PatientClaim, SmartIds.PatientId(patientUserId));
+            identity.SetClaim(FhirCaller.PatientClaim, FhirExport.PatientId(patientUserId));
         }
         identity.SetScopes(scopes);
         return identity;
