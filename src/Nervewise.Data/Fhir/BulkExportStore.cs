@@ -59,6 +59,19 @@ public sealed class BulkExportStore(NervewiseDbContext db)
     }
 
     /// <summary>
+    /// A person deleted their account: every export holding any of their data goes, whole (a file mixes several
+    /// people, and half an export would mislead). The clinician's client finds the job gone and can export again.
+    /// Every exported resource carries the person's id as its identifier, so the id in a file means their data is in it.
+    /// </summary>
+    public async Task<int> ForgetPersonAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var jobs = await db.BulkExportFiles.Where(f => f.Content.Contains(userId)).Select(f => f.JobId).Distinct()
+            .ToListAsync(cancellationToken);
+        await db.BulkExportFiles.Where(f => jobs.Contains(f.JobId)).ExecuteDeleteAsync(cancellationToken);
+        return await db.BulkExportJobs.Where(j => jobs.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Takes the oldest waiting job, or one whose claim lapsed, for this instance. The claim is one conditional
     /// update: of two instances racing for a job, one changes the row and the other changes nothing and moves on.
     /// </summary>

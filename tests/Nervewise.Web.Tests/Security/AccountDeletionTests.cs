@@ -27,6 +27,9 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
         typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication),
         typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope),
         typeof(Data.Fhir.ServerKeyRecord),
+        // A bulk export belongs to the clinician who ran it (deleted with their account); a person's data inside its
+        // files goes when the person deletes their account (the test below).
+        typeof(Data.Fhir.BulkExportJobRecord), typeof(Data.Fhir.BulkExportFileRecord),
     ];
 
     private static Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password = Forms.GoodPassword, bool understood = true) =>
@@ -63,6 +66,45 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         using var signIn = await App.Browser().SignInAsync("pat@example.com");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the form again: no such account
+    }
+
+    [Fact]
+    public async Task Deleting_removes_every_bulk_export_holding_the_person_s_data_and_leaves_the_others()
+    {
+        var record = await FullRecord.MakeAsync(this, App, Database, "pat@example.com", "physio@example.com");
+        var other = await FullRecord.MakeAsync(this, App, Database, "other@example.com", "physio2@example.com");
+        Guid mine, theirs;
+        await using (var db = Database.OpenContext())
+        {
+            mine = await ExportHoldingAsync(db, record.ClinicianId, record.PatientId, other.PatientId);
+            theirs = await ExportHoldingAsync(db, other.ClinicianId, other.PatientId);
+        }
+
+        using var deleted = await DeleteAsync(record.Patient);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        await using var after = Database.OpenContext();
+        Assert.Equal([theirs], await after.BulkExportJobs.Select(j => j.Id).ToListAsync());
+        Assert.DoesNotContain(await after.BulkExportFiles.ToListAsync(), f => f.JobId == mine || f.Content.Contains(record.PatientId));
+    }
+
+    // A finished export whose Patient file holds these people, each named by their id as the export writes it.
+    private static async Task<Guid> ExportHoldingAsync(NervewiseDbContext db, string clinicianId, params string[] people)
+    {
+        var job = new Data.Fhir.BulkExportJobRecord
+        {
+            Id = Guid.NewGuid(), ClinicianId = clinicianId, Status = Data.Fhir.BulkExportStore.Complete,
+            RequestUrl = "http://localhost/fhir/Group/caseload/$export", RequestedAt = DateTimeOffset.UtcNow,
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+        };
+        db.BulkExportJobs.Add(job);
+        var lines = people.Select(p => $"{{\"resourceType\":\"Patient\",\"identifier\":[{{\"system\":\"urn:nervewise:user\",\"value\":\"{p}\"}}]}}");
+        db.BulkExportFiles.Add(new Data.Fhir.BulkExportFileRecord
+        {
+            Id = Guid.NewGuid(), JobId = job.Id, ResourceType = "Patient", Part = 1, Count = people.Length, Content = string.Join('\n', lines),
+        });
+        await db.SaveChangesAsync();
+        return job.Id;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Nervewise.Data.Fhir;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Nervewise.Web.Pages.Account;
 /// Deletes the account and, through the database's cascades, every row that belongs to it. A clinician's reads and
 /// notes belong to the people they are about: those rows stay, keeping the clinician's email (their id set to null).
 /// </summary>
-public partial class DeleteModel(SignInManager<NervewiseUser> signIn, AppApprovals approvals, ILogger<DeleteModel> log) : PageModel
+public partial class DeleteModel(SignInManager<NervewiseUser> signIn, AppApprovals approvals, BulkExportStore exports, ILogger<DeleteModel> log) : PageModel
 {
     public const string WrongPassword = "That password is not right. Nothing has been deleted.";
 
@@ -45,6 +46,7 @@ public partial class DeleteModel(SignInManager<NervewiseUser> signIn, AppApprova
             return Page();
         }
         await approvals.ForgetAsync(user.Id, HttpContext.RequestAborted);
+        await exports.ForgetPersonAsync(user.Id, HttpContext.RequestAborted);
         // The id only: the log must never say who the person was.
         Deleted(log, user.Id);
         await signIn.SignOutAsync();
