@@ -1,3 +1,4 @@
+using Nervewise.Web.Fhir;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -25,9 +26,9 @@ internal static class AssessmentsApi
         return api;
     }
 
-    /// <summary>The FHIR R4 Questionnaire: the one definition of the questions.</summary>
-    private static ContentHttpResult GetQuestionnaire() =>
-        TypedResults.Text(AssessmentQuestionnaire.Current.Json, "application/fhir+json", Encoding.UTF8);
+    /// <summary>The FHIR R4 Questionnaire: the one definition of the questions, with the canonical URL /fhir serves it at.</summary>
+    private static ContentHttpResult GetQuestionnaire(HttpRequest request) =>
+        TypedResults.Text(FhirJson.Serialize(FhirQuestionnaire.For(FhirBase.Of(request))), "application/fhir+json", Encoding.UTF8);
 
     private static async Task<IResult> Create(
         HttpRequest request, ClaimsPrincipal principal, UserManager<Data.Identity.NervewiseUser> users,

@@ -24,7 +24,7 @@ public static class ConsentWords
         }
         if (scopes.Contains(SmartScopes.OpenId) || scopes.Contains(SmartScopes.FhirUser))
         {
-            reads.Add(clinician ? "who you are (your Nervewise account)" : "who you are (your name and birth date in Nervewise)");
+            reads.Add(clinician ? "Who you are (your Nervewise account)" : "Who you are (your name and birth date in Nervewise)");
         }
         if (reads.Count == 0)
         {

@@ -90,6 +90,25 @@ public abstract class AssessmentsApiTests(DatabaseProvider provider) : AppTest(p
     }
 
     [Fact]
+    public async Task A_response_citing_the_served_questionnaire_is_accepted()
+    {
+        var client = await SignedInAsync();
+        var served = FhirJson.Parse<Questionnaire>(await client.GetStringAsync("/fhir/Questionnaire/assessment"));
+        Assert.Equal("http://localhost/fhir/Questionnaire/assessment", served.Url);
+        var fromApi = FhirJson.Parse<Questionnaire>(await client.GetStringAsync("/api/v1/questionnaires/assessment"));
+        Assert.Equal(served.Url, fromApi.Url);
+
+        foreach (var cited in new[] { served.Url, $"{served.Url}|{served.Version}" })
+        {
+            var response = await PostAsync(client, FhirResponse.Replace("urn:nervewise:questionnaire:assessment", cited, StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        var other = await PostAsync(client, FhirResponse.Replace("urn:nervewise:questionnaire:assessment", "http://example.org/fhir/Questionnaire/other", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Equal(2, await StoredCountAsync());
+    }
+
+    [Fact]
     public async Task A_new_red_flag_alone_is_today_and_the_open_ones_are_listed_with_their_urgency()
     {
         var client = await SignedInAsync();

@@ -42,7 +42,7 @@ public abstract class FhirErrorTests(DatabaseProvider provider) : FhirApiTest(pr
         var outcome = await ResourceAsync<OperationOutcome>(response);
         Assert.Contains($"'{parameter}'", outcome.Issue.Single().Diagnostics, StringComparison.Ordinal);
         Assert.Equal(OperationOutcome.IssueType.Invalid, outcome.Issue.Single().Code);
-        Assert.Empty(FhirValidation.Errors(outcome));
+        await FhirValidation.AssertValidAsync(outcome);
     }
 
     [Fact]

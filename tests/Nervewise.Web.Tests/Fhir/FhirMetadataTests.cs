@@ -32,7 +32,7 @@ public abstract class FhirMetadataTests(DatabaseProvider provider) : FhirApiTest
         Assert.Equal("http://localhost/connect/authorize", ((FhirUri)uris.GetExtension("authorize")!.Value!).Value);
         Assert.Equal("http://localhost/connect/token", ((FhirUri)uris.GetExtension("token")!.Value!).Value);
         Assert.Equal(FHIRVersion.N4_0_1, capability.FhirVersion);
-        Assert.Empty(FhirValidation.Errors(capability));
+        await FhirValidation.AssertValidAsync(capability);
     }
 
     [Fact]
@@ -45,6 +45,9 @@ public abstract class FhirMetadataTests(DatabaseProvider provider) : FhirApiTest
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
         var questionnaire = Assert.IsType<Questionnaire>(Assert.Single(bundle.Entry).Resource);
         Assert.Equal($"http://localhost/fhir/Questionnaire/{questionnaire.Id}", bundle.Entry[0].FullUrl);
+        // The canonical URL is where it is served, so a reader can resolve it.
+        Assert.Equal(bundle.Entry[0].FullUrl, questionnaire.Url);
+        await FhirValidation.AssertValidAsync(bundle);
 
         using var read = await client.GetAsync($"/fhir/Questionnaire/{questionnaire.Id}");
         Assert.Equal(questionnaire.Url, (await ResourceAsync<Questionnaire>(read)).Url);
@@ -66,6 +69,10 @@ public abstract class FhirMetadataTests(DatabaseProvider provider) : FhirApiTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bundle = await ResourceAsync<Bundle>(response);
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
-        Assert.All(bundle.Entry, e => Assert.IsType<CodeSystem>(e.Resource));
+        var codes = Assert.IsType<CodeSystem>(Assert.Single(bundle.Entry).Resource);
+        Assert.Equal("http://localhost/fhir/CodeSystem/nervewise", codes.Url);
+        Assert.Equal(codes.Url, bundle.Entry[0].FullUrl);
+        Assert.NotEmpty(codes.Concept);
+        await FhirValidation.AssertValidAsync(bundle);
     }
 }

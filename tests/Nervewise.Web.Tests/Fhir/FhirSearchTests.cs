@@ -43,6 +43,7 @@ public abstract class FhirSearchTests(DatabaseProvider provider) : FhirApiTest(p
             var query = type == "Patient" ? $"_id={PatientId(ada)}" : $"patient={PatientId(ada)}";
             var bundle = await SearchAsync(client, $"/fhir/{type}?{query}");
             Assert.True(bundle.Total > 0, $"No {type} found.");
+            await FhirValidation.AssertValidAsync(bundle);
             var first = bundle.Entry[0].Resource!;
             Assert.Equal(type, first.TypeName);
             Assert.Equal($"http://localhost/fhir/{type}/{first.Id}", bundle.Entry[0].FullUrl);
@@ -57,7 +58,7 @@ public abstract class FhirSearchTests(DatabaseProvider provider) : FhirApiTest(p
             }
         }
         var searchset = await SearchAsync(client, "/fhir/Observation");
-        Assert.Empty(FhirValidation.Errors(searchset));
+        await FhirValidation.AssertValidAsync(searchset);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public abstract class FhirSearchTests(DatabaseProvider provider) : FhirApiTest(p
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var outcome = await ResourceAsync<OperationOutcome>(response);
         Assert.Equal(OperationOutcome.IssueType.NotFound, outcome.Issue.Single().Code);
-        Assert.Empty(FhirValidation.Errors(outcome));
+        await FhirValidation.AssertValidAsync(outcome);
     }
 
     [Fact]

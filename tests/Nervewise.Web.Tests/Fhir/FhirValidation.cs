@@ -1,20 +1,15 @@
-using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
+using Nervewise.Documents.Fhir;
+using Nervewise.Testing.Fhir;
 
 namespace Nervewise.Web.Tests.Fhir;
 
-/// <summary>The Firely validator on what the API serves (as tests/Nervewise.Documents.Tests does, until the shared helper lands).</summary>
+/// <summary>What the API serves, through the official validator (Firely) and an independent one (the R4 JSON schema and Medplum, from npm).</summary>
 public static class FhirValidation
 {
-    private static readonly Lazy<Validator> Validator = new(() =>
+    public static async System.Threading.Tasks.Task AssertValidAsync(Resource resource)
     {
-        var source = new CachedResolver(ZipSource.CreateValidationSource());
-        return new Validator(source, new LocalTerminologyService(source));
-    });
-
-    public static List<string> Errors(Resource resource) => [.. Validator.Value.Validate(resource).Issue
-        .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
-        .Select(i => $"{i.Location?.FirstOrDefault()}: {i.Details?.Text ?? i.Diagnostics}")];
+        FirelyValidator.AssertValid(resource);
+        await NodeFhirValidator.AssertValidAsync(FhirJson.Serialize(resource));
+    }
 }
