@@ -170,9 +170,19 @@ public sealed class CareTeamStore(NervewiseDbContext db, TimeProvider clock)
     }
 
     /// <summary>Ends a share at once. Only the person who shared can; another id finds nothing.</summary>
-    public async Task<bool> RevokeShareAsync(string patientId, Guid shareId, CancellationToken cancellationToken = default) =>
-        await db.Shares.Where(s => s.Id == shareId && s.PatientId == patientId && s.RevokedAt == null)
+    public async Task<bool> RevokeShareAsync(string patientId, Guid shareId, CancellationToken cancellationToken = default)
+    {
+        var clinicianId = await db.Shares.Where(s => s.Id == shareId && s.PatientId == patientId && s.RevokedAt == null)
+            .Select(s => s.ClinicianId).SingleOrDefaultAsync(cancellationToken);
+        var stopped = await db.Shares.Where(s => s.Id == shareId && s.PatientId == patientId && s.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAt, clock.GetUtcNow()), cancellationToken) == 1;
+        if (stopped && clinicianId is not null)
+        {
+            // What the clinician already exported of this person stops being downloadable too.
+            await new Fhir.BulkExportStore(db).ForgetPersonAsync(patientId, clinicianId, cancellationToken);
+        }
+        return stopped;
+    }
 
     public async Task<bool> RevokeInviteAsync(string patientId, Guid inviteId, CancellationToken cancellationToken = default) =>
         await db.ShareInvites.Where(i => i.Id == inviteId && i.PatientId == patientId && i.UsedAt == null && i.RevokedAt == null)

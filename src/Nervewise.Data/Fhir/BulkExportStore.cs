@@ -43,6 +43,13 @@ public sealed class BulkExportStore(NervewiseDbContext db)
                 .ToListAsync(cancellationToken))
             .Select(f => (f.Id, f.ResourceType, f.Part, f.Count))];
 
+    /// <summary>The resource type of one file of a complete job of this clinician; null otherwise.</summary>
+    public Task<string?> FileTypeAsync(Guid jobId, Guid fileId, string clinicianId, CancellationToken cancellationToken = default) =>
+        db.BulkExportFiles.AsNoTracking()
+            .Where(f => f.Id == fileId && f.JobId == jobId
+                && db.BulkExportJobs.Any(j => j.Id == jobId && j.ClinicianId == clinicianId && j.Status == Complete))
+            .Select(f => f.ResourceType).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>One file of a complete job of this clinician; null otherwise.</summary>
     public Task<string?> FileContentAsync(Guid jobId, Guid fileId, string clinicianId, CancellationToken cancellationToken = default) =>
         db.BulkExportFiles.AsNoTracking()
@@ -59,13 +66,18 @@ public sealed class BulkExportStore(NervewiseDbContext db)
     }
 
     /// <summary>
-    /// A person deleted their account: every export holding any of their data goes, whole (a file mixes several
-    /// people, and half an export would mislead). The clinician's client finds the job gone and can export again.
-    /// Every exported resource carries the person's id as its identifier, so the id in a file means their data is in it.
+    /// A person deleted their account, or stopped sharing with a clinician (<paramref name="clinicianId"/>): every
+    /// export holding any of their data goes, whole (a file mixes several people, and half an export would mislead).
+    /// The clinician's client finds the job gone and can export again. A file holds the person when it names their
+    /// account id (the Patient's identifier) or their FHIR Patient id (every other resource's subject).
     /// </summary>
-    public async Task<int> ForgetPersonAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<int> ForgetPersonAsync(string userId, string? clinicianId = null, CancellationToken cancellationToken = default)
     {
-        var jobs = await db.BulkExportFiles.Where(f => f.Content.Contains(userId)).Select(f => f.JobId).Distinct()
+        var patientId = Documents.Fhir.FhirExport.PatientId(userId);
+        var jobs = await db.BulkExportFiles
+            .Where(f => f.Content.Contains(userId) || f.Content.Contains(patientId))
+            .Where(f => clinicianId == null || db.BulkExportJobs.Any(j => j.Id == f.JobId && j.ClinicianId == clinicianId))
+            .Select(f => f.JobId).Distinct()
             .ToListAsync(cancellationToken);
         await db.BulkExportFiles.Where(f => jobs.Contains(f.JobId)).ExecuteDeleteAsync(cancellationToken);
         return await db.BulkExportJobs.Where(j => jobs.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);

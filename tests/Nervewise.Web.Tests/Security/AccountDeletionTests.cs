@@ -85,10 +85,10 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         await using var after = Database.OpenContext();
         Assert.Equal([theirs], await after.BulkExportJobs.Select(j => j.Id).ToListAsync());
-        Assert.DoesNotContain(await after.BulkExportFiles.ToListAsync(), f => f.JobId == mine || f.Content.Contains(record.PatientId));
+        Assert.DoesNotContain(await after.BulkExportFiles.ToListAsync(), f => f.JobId == mine || f.Content.Contains(Documents.Fhir.FhirExport.PatientId(record.PatientId)));
     }
 
-    // A finished export whose Patient file holds these people, each named by their id as the export writes it.
+    // A finished export whose Observation file holds these people, each named as the export names them.
     private static async Task<Guid> ExportHoldingAsync(NervewiseDbContext db, string clinicianId, params string[] people)
     {
         var job = new Data.Fhir.BulkExportJobRecord
@@ -98,10 +98,11 @@ public abstract class AccountDeletionTests(DatabaseProvider provider) : AppTest(
             ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
         };
         db.BulkExportJobs.Add(job);
-        var lines = people.Select(p => $"{{\"resourceType\":\"Patient\",\"identifier\":[{{\"system\":\"urn:nervewise:user\",\"value\":\"{p}\"}}]}}");
+        // Observations only (an export with _type=Observation): they name the person by their FHIR Patient id alone.
+        var lines = people.Select(p => $"{{\"resourceType\":\"Observation\",\"status\":\"final\",\"subject\":{{\"reference\":\"Patient/{Documents.Fhir.FhirExport.PatientId(p)}\"}}}}");
         db.BulkExportFiles.Add(new Data.Fhir.BulkExportFileRecord
         {
-            Id = Guid.NewGuid(), JobId = job.Id, ResourceType = "Patient", Part = 1, Count = people.Length, Content = string.Join('\n', lines),
+            Id = Guid.NewGuid(), JobId = job.Id, ResourceType = "Observation", Part = 1, Count = people.Length, Content = string.Join('\n', lines),
         });
         await db.SaveChangesAsync();
         return job.Id;

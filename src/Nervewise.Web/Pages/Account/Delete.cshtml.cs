@@ -46,7 +46,7 @@ public partial class DeleteModel(SignInManager<NervewiseUser> signIn, AppApprova
             return Page();
         }
         await approvals.ForgetAsync(user.Id, HttpContext.RequestAborted);
-        await exports.ForgetPersonAsync(user.Id, HttpContext.RequestAborted);
+        await exports.ForgetPersonAsync(user.Id, cancellationToken: HttpContext.RequestAborted);
         // The id only: the log must never say who the person was.
         Deleted(log, user.Id);
         await signIn.SignOutAsync();
