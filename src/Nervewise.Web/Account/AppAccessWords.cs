@@ -10,7 +10,6 @@ public static class AppAccessWords
     {
         ["Patient"] = ("Your name and date of birth", "Names and dates of birth"),
         ["Observation"] = ("Your diary: pain, flare-ups, symptoms, sleep, activity, exercises and check-ins", "Diaries"),
-        ["Condition"] = ("Symptoms noted in your record", "Symptoms noted in records"),
         ["QuestionnaireResponse"] = ("Your assessment answers", "Assessment answers"),
         ["CarePlan"] = ("Your exercise plan", "Exercise plans"),
         ["Flag"] = ("Warning signs noted in your record", "Warning signs noted in records"),

@@ -23,7 +23,9 @@ public static class FhirFormat
             return null;
         }
         var accept = request.GetTypedHeaders().Accept;
-        if (accept.Count == 0 || accept.Any(Json))
+        // A bulk export's files are NDJSON, the type the Bulk Data spec has clients ask for.
+        var ndjsonFile = request.Path.StartsWithSegments("/fhir/bulk") && accept.Any(Ndjson);
+        if (accept.Count == 0 || accept.Any(Json) || ndjsonFile)
         {
             return null;
         }
@@ -35,4 +37,8 @@ public static class FhirFormat
             && (type.MatchesAllSubTypes || type.SubType.Equals("json", StringComparison.OrdinalIgnoreCase)
                 || type.SubType.Equals("fhir+json", StringComparison.OrdinalIgnoreCase)
                 || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))));
+
+    private static bool Ndjson(MediaTypeHeaderValue type) =>
+        type.Quality is not 0 && type.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+            && (type.SubType.Equals("fhir+ndjson", StringComparison.OrdinalIgnoreCase) || type.SubType.Equals("ndjson", StringComparison.OrdinalIgnoreCase));
 }

@@ -140,6 +140,13 @@ public static class BulkExportEndpoints
             return BulkOutcome.Unauthorized();
         }
         context.Response.Headers.CacheControl = "no-store";
+        // The token must still be one that may read this type for the caseload (not, say, one person's patient token).
+        var type = await store.FileTypeAsync(jobId, fileId, caller.UserId, cancellationToken);
+        if (type is not null && !BulkScopes.Readable(caller.Scopes).Contains(type))
+        {
+            return BulkOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+                $"scope: this token may not read {type} for the people who share with you (it needs user/{type}.rs or user/*.rs).");
+        }
         return await store.FileContentAsync(jobId, fileId, caller.UserId, cancellationToken) is { } content
             ? Results.Text(content, NdjsonType, System.Text.Encoding.UTF8)
             : BulkOutcome.NotFound($"There is no file {fileId} in a finished bulk export {jobId} of yours.");

@@ -11,11 +11,8 @@ namespace Nervewise.Web.Fhir.Bulk;
 /// </summary>
 internal sealed record BulkExportRequest(IReadOnlyList<string>? Types, DateTimeOffset? Since, CaseloadFilter Filter)
 {
-    /// <summary>The resource types a person's record is made of.</summary>
-    public static readonly IReadOnlySet<string> Supported = new SortedSet<string>(StringComparer.Ordinal)
-    {
-        "CarePlan", "Condition", "Flag", "Observation", "Patient", "QuestionnaireResponse",
-    };
+    /// <summary>The resource types a person's record is made of: the same the FHIR server reads and searches.</summary>
+    public static readonly IReadOnlySet<string> Supported = new SortedSet<string>(FhirEndpoints.RecordTypes, StringComparer.Ordinal);
 
     private static readonly string[] NdjsonForms = ["application/fhir+ndjson", "application/ndjson", "ndjson"];
 

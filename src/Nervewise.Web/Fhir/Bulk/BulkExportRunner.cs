@@ -88,7 +88,6 @@ public sealed class BulkExportRunner(NervewiseDbContext db, BulkExportStore stor
                 ?? (o.Effective as Instant)?.Value
                 ?? o.Issued,
             QuestionnaireResponse q => q.AuthoredElement?.ToDateTimeOffset(TimeSpan.Zero),
-            Condition c => c.RecordedDateElement?.ToDateTimeOffset(TimeSpan.Zero) ?? (c.Onset as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
             _ => null,
         };
         return at is not { } time || time > after;

@@ -238,6 +238,49 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
     }
 
     [Fact]
+    public async Task Files_answer_an_ndjson_accept_and_need_a_scope_for_their_type()
+    {
+        var clinicianId = await PersonAsync("physio@example.com");
+        await ShareAsync(await PersonAsync("ada@example.com", 10), clinicianId);
+        var url = Outputs(await ManifestAsync(Fhir.Client(clinicianId, Roles.Clinician)))["Observation"].Url;
+
+        using var asked = new HttpRequestMessage(HttpMethod.Get, url);
+        asked.Headers.Accept.ParseAdd("application/fhir+ndjson");
+        using var file = await Fhir.Client(clinicianId, Roles.Clinician).SendAsync(asked);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/fhir+ndjson", file.Content.Headers.ContentType?.MediaType);
+        // The same clinician's token from another app, for patients only, or for another type, reads no file.
+        await AssertOutcomeAsync(await Fhir.Client(clinicianId, Roles.Clinician, "user/Patient.rs").GetAsync(url), HttpStatusCode.Forbidden, "Observation");
+        await AssertOutcomeAsync(await Fhir.Client(clinicianId, Roles.Clinician, "patient/*.rs").GetAsync(url), HttpStatusCode.Forbidden, "Observation");
+    }
+
+    [Fact]
+    public async Task Stopping_the_share_removes_the_clinician_s_finished_exports_holding_the_person()
+    {
+        var clinicianId = await PersonAsync("physio@example.com");
+        var ada = await PersonAsync("ada@example.com", 10);
+        await ShareAsync(ada, clinicianId);
+        var client = Fhir.Client(clinicianId, Roles.Clinician);
+        using var kicked = await KickOffAsync(client, "?_type=Observation");
+        var status = kicked.Content.Headers.ContentLocation!;
+        using var done = await WaitAsync(client, status);
+        var url = Outputs(await done.Content.ReadFromJsonAsync<JsonElement>())["Observation"].Url;
+        Guid shareId;
+        await using (var db = Database.OpenContext())
+        {
+            shareId = await db.Shares.Where(s => s.PatientId == ada).Select(s => s.Id).SingleAsync();
+        }
+
+        await using (var db = Database.OpenContext())
+        {
+            Assert.True(await new CareTeamStore(db, TimeProvider.System).RevokeShareAsync(ada, shareId));
+        }
+
+        await AssertOutcomeAsync(await client.GetAsync(status), HttpStatusCode.NotFound, "no bulk export");
+        await AssertOutcomeAsync(await client.GetAsync(url), HttpStatusCode.NotFound, "no file");
+    }
+
+    [Fact]
     public async Task Delete_cancels_the_export_and_its_files_go()
     {
         var clinicianId = await PersonAsync("physio@example.com");
