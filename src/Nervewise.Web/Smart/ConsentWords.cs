@@ -13,7 +13,7 @@ public static class ConsentWords
         {
             var types = resources.Select(s => s.Split('/')[1].Split('.')[0]).Distinct().ToList();
             var what = types.Contains("*")
-                ? "your pain diary, your assessments, your plan and any warning signs"
+                ? "your details (name, birth date and email), your pain diary, your assessments, your plan and any warning signs"
                 : string.Join(", ", types.Select(Describe));
             var others = clinician && resources.Any(s => !SmartScopes.IsPatientScope(s));
             reads.Add(clinician
@@ -24,7 +24,8 @@ public static class ConsentWords
         }
         if (scopes.Contains(SmartScopes.OpenId) || scopes.Contains(SmartScopes.FhirUser))
         {
-            reads.Add(clinician ? "Who you are (your Nervewise account)" : "Who you are (your name and birth date in Nervewise)");
+            // The ID token and userinfo carry only the account's id and its FHIR address; the details come with Patient.
+            reads.Add("Who you are (which Nervewise account signed in)");
         }
         if (reads.Count == 0)
         {
@@ -40,7 +41,7 @@ public static class ConsentWords
 
     private static string Describe(string type) => type switch
     {
-        "Patient" => "your name and birth date",
+        "Patient" => "your details (name, birth date and email)",
         "Observation" => "your pain diary and check-ins",
         "QuestionnaireResponse" => "your assessments",
         "CarePlan" => "your plan",

@@ -54,7 +54,7 @@ public sealed class FhirClientLaunchTests(ChromiumFixture chromium) : BrowserTes
         await new SignInPage(page).SignInAsync("ada@example.com", Password);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Allow Pain Charts to read your records?");
-        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your pain diary");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your details (name, birth date and email), your pain diary");
         await ScreenshotAsync(page, "smart-consent-360");
         // The consent page needs a registered app to open, so it is audited here (see AccessibilityTests.Audited).
         Assert.Empty(await Axe.CheckAsync(page));

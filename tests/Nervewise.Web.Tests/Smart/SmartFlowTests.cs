@@ -67,7 +67,7 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
         Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
         var html = await consent.Content.ReadAsStringAsync();
         Assert.Contains("Allow <strong>Pain Tracker</strong> to read your records?", html);
-        Assert.Contains("Your pain diary, your assessments, your plan and any warning signs", html);
+        Assert.Contains("Your details (name, birth date and email), your pain diary, your assessments, your plan and any warning signs", html);
         Assert.Contains("It can keep reading while you are away, until you stop it.", html);
         // The answer redirects to the app: the page's form-action lets it.
         Assert.Contains("form-action 'self' http://localhost:5999", consent.Headers.GetValues("Content-Security-Policy").Single());
@@ -190,6 +190,35 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
         var refused = await person.AnswerAsync(consent, "deny");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("access_denied", QueryHelpers.ParseQuery(refused.Headers.Location!.Query)["error"].ToString());
+    }
+
+    [Fact]
+    public async Task An_authorize_request_for_another_server_or_a_consent_without_its_form_token_gives_no_code()
+    {
+        var added = await App.RegisterAppAsync();
+        var person = App.Browser();
+        await person.RegisterAsync("ada@example.com");
+        var pkce = SmartLaunch.NewPkce();
+        var url = SmartLaunch.AuthorizeUrl(added.ClientId, "patient/*.rs", pkce);
+
+        foreach (var audience in new[] { "https://evil.example/fhir", "" })
+        {
+            var wrong = await person.GetAsync(url.Replace("aud=http%3A%2F%2Flocalhost%2Ffhir", $"aud={Uri.EscapeDataString(audience)}", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+            var query = QueryHelpers.ParseQuery(wrong.Headers.Location!.Query);
+            Assert.Equal("invalid_request", query["error"].ToString());
+            Assert.False(query.ContainsKey("code"));
+        }
+        // The base with or without its last slash is the same server.
+        var consent = await person.GetAsync(url.Replace("aud=http%3A%2F%2Flocalhost%2Ffhir", "aud=http%3A%2F%2Flocalhost%2Ffhir%2F", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
+
+        // A page elsewhere cannot post "allow" for the person: the form token is checked.
+        var forged = await person.PostAsync(SmartServer.AuthorizePath, new FormUrlEncodedContent(
+            QueryHelpers.ParseQuery(new Uri("http://localhost" + url).Query).Select(p => KeyValuePair.Create(p.Key, p.Value.ToString()))
+                .Append(KeyValuePair.Create("answer", "allow"))));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(forged.Headers.Location);
     }
 
     [Fact]

@@ -49,16 +49,10 @@ public class AuthorizeModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var request = HttpContext.GetOpenIddictServerRequest();
-        var user = await users.GetUserAsync(User);
-        if (request is null || user is null)
+        var (request, user, app, refused) = await StartAsync();
+        if (refused is not null)
         {
-            return BadRequest();
-        }
-        var app = await applications.FindByClientIdAsync(request.ClientId!);
-        if (app is null)
-        {
-            return BadRequest();
+            return refused;
         }
         await DescribeAsync(request, user, app);
         var needsPerson = IsClinician && NeedsPatient(Scopes);
@@ -76,16 +70,10 @@ public class AuthorizeModel(
 
     public async Task<IActionResult> OnPostAsync(string? answer, [FromForm(Name = "chosen_patient")] string? chosenPatient)
     {
-        var request = HttpContext.GetOpenIddictServerRequest();
-        var user = await users.GetUserAsync(User);
-        if (request is null || user is null)
+        var (request, user, app, refused) = await StartAsync();
+        if (refused is not null)
         {
-            return BadRequest();
-        }
-        var app = await applications.FindByClientIdAsync(request.ClientId!);
-        if (app is null)
-        {
-            return BadRequest();
+            return refused;
         }
         if (answer != "allow")
         {
@@ -169,6 +157,30 @@ public class AuthorizeModel(
         Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };
+
+    /// <summary>
+    /// The request, the signed-in user and the app, or the answer that ends it. SMART asks that <c>aud</c> names this
+    /// server's FHIR base, so a token meant for another server is never made here (and one made here never leaves).
+    /// </summary>
+    private async Task<(OpenIddictRequest Request, NervewiseUser User, object App, IActionResult? Refused)> StartAsync()
+    {
+        var request = HttpContext.GetOpenIddictServerRequest();
+        var user = await users.GetUserAsync(User);
+        var app = request?.ClientId is { } clientId ? await applications.FindByClientIdAsync(clientId) : null;
+        if (request is null || user is null || app is null)
+        {
+            return (request!, user!, app!, BadRequest());
+        }
+        if (!ForThisServer((string?)request["aud"]))
+        {
+            return (request, user, app, Refuse(Errors.InvalidRequest,
+                $"aud must be this server's FHIR base URL, {FhirBase.Of(Request)}"));
+        }
+        return (request, user, app, null);
+    }
+
+    private bool ForThisServer(string? audience) =>
+        Uri.TryCreate(audience?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri == FhirBase.Of(Request);
 
     private ForbidResult Refuse(string error, string description) => Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
