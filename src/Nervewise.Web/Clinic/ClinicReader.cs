@@ -59,8 +59,10 @@ public sealed class ClinicReader(NervewiseDbContext db, CareTeamStore careTeam, 
             .ToLookup(e => e.UserId, e => e.ToEntry());
         var settings = await planSettings.ManyAsync(ids, cancellationToken);
         // The clinician's own visits, for "not seen": any opening of the record, its summary or a download counts.
+        // Reads by their systems (the FHIR API, a bulk export) do not: a nightly pull is nobody looking.
         var opened = await db.RecordAccessLog.AsNoTracking()
-            .Where(a => a.ClinicianId == clinicianId && ids.Contains(a.PatientId))
+            .Where(a => a.ClinicianId == clinicianId && ids.Contains(a.PatientId)
+                && a.What != Fhir.FhirReader.AccessLogWhat && a.What != Fhir.Bulk.BulkExportRunner.AccessLogWhat)
             .GroupBy(a => a.PatientId).Select(g => new { PatientId = g.Key, Last = g.Max(a => a.At) })
             .ToDictionaryAsync(x => x.PatientId, x => x.Last, cancellationToken);
 

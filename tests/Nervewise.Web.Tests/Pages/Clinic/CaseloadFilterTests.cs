@@ -59,6 +59,33 @@ public abstract partial class CaseloadFilterTests(DatabaseProvider provider) : A
     }
 
     [Fact]
+    public async Task Reads_by_the_clinician_s_systems_do_not_count_as_seeing_the_person()
+    {
+        var clinician = await ClinicianAsync("physio@example.com");
+        await App.ShareAsync(clinician, "zoe@example.com", Caseloads.Row(1, "pain", "calf", 3));
+        await App.ShareAsync(clinician, "amy@example.com", Caseloads.Row(1, "pain", "calf", 3));
+        await Database.NameAsync("zoe@example.com", "Zoe Ward");
+        await Database.NameAsync("amy@example.com", "Amy Best");
+        var zoe = await Database.IdOfAsync("zoe@example.com");
+        var clinicianId = await Database.IdOfAsync("physio@example.com");
+        await using (var db = Database.OpenContext())
+        {
+            foreach (var what in new[] { Nervewise.Web.Fhir.FhirReader.AccessLogWhat, Nervewise.Web.Fhir.Bulk.BulkExportRunner.AccessLogWhat })
+            {
+                db.RecordAccessLog.Add(new Data.CareTeam.RecordAccessRecord
+                {
+                    PatientId = zoe, ClinicianId = clinicianId, ClinicianEmail = "physio@example.com", At = DateTimeOffset.UtcNow, What = what,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        // Opening Amy's record is a visit.
+        Assert.Equal(HttpStatusCode.OK, (await clinician.GetAsync($"/clinic/patients/{await Database.IdOfAsync("amy@example.com")}")).StatusCode);
+
+        Assert.Equal(["Zoe Ward"], Caseloads.Order(await clinician.GetStringAsync("/clinic?show=not-seen")));
+    }
+
+    [Fact]
     public async Task The_caseload_runs_the_same_number_of_queries_for_two_people_as_for_seven()
     {
         using var commands = SqlCommands.Count(Database);
