@@ -30,48 +30,48 @@ public static class BulkExportEndpoints
         var request = context.Request;
         if (FhirCaller.From(context.User) is not { } caller)
         {
-            return BulkOutcome.Unauthorized();
+            return FhirOutcome.Error(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Send an access token (Authorization: Bearer).");
         }
         if (!caller.IsClinician)
         {
-            return BulkOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+            return FhirOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
                 "Bulk export is for clinicians: it exports the records of the people who share with them.");
         }
         if (!request.Headers["Prefer"].Any(p => p?.Contains("respond-async", StringComparison.OrdinalIgnoreCase) == true))
         {
-            return BulkOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required,
+            return FhirOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required,
                 "Prefer: send the header \"Prefer: respond-async\"; a bulk export always runs in the background.");
         }
         if (!AcceptsFhirJson(request))
         {
-            return BulkOutcome.Error(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported,
+            return FhirOutcome.Error(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported,
                 "Accept: the kick-off answers in application/fhir+json only.");
         }
         var (parsed, error) = BulkExportRequest.Parse(request.Query);
         if (parsed is null)
         {
-            return BulkOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, error!);
+            return FhirOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, error!);
         }
         var readable = BulkScopes.Readable(caller.Scopes);
         if (readable.Count == 0)
         {
-            return BulkOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+            return FhirOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
                 "scope: the token has no user/ read scope (such as user/*.rs), which a bulk export needs.");
         }
         var types = parsed.Types;
         if (types?.FirstOrDefault(t => !readable.Contains(t)) is { } refused)
         {
-            return BulkOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+            return FhirOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
                 $"_type: the token's scopes do not allow reading {refused}.");
         }
         // Without _type, every type the token may read.
         types ??= readable.Count == BulkExportRequest.Supported.Count ? null : [.. readable.Order(StringComparer.Ordinal)];
 
-        var fhirBase = BulkOutcome.FhirBase(request);
+        var fhirBase = FhirBase.Of(request);
         var requestUrl = new Uri(fhirBase, "Group/caseload/$export").AbsoluteUri + request.QueryString.Value;
         if (requestUrl.Length > 2000)
         {
-            return BulkOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.TooLong, "The request's address is too long.");
+            return FhirOutcome.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.TooLong, "The request's address is too long.");
         }
         var now = clock.GetUtcNow();
         var job = await store.AddAsync(new BulkExportJobRecord
@@ -90,23 +90,23 @@ public static class BulkExportEndpoints
     {
         if (FhirCaller.From(context.User) is not { } caller)
         {
-            return BulkOutcome.Unauthorized();
+            return FhirOutcome.Error(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Send an access token (Authorization: Bearer).");
         }
         context.Response.Headers.CacheControl = "no-store";
         var job = await store.FindAsync(jobId, caller.UserId, cancellationToken);
         switch (job?.Status)
         {
             case null:
-                return BulkOutcome.NotFound($"There is no bulk export {jobId} of yours: it may have been cancelled or expired.");
+                return FhirOutcome.NotFound($"There is no bulk export {jobId} of yours: it may have been cancelled or expired.");
             case BulkExportStore.Accepted or BulkExportStore.Running:
                 context.Response.Headers["X-Progress"] = job.Status == BulkExportStore.Accepted ? "Waiting to start" : "Exporting";
                 context.Response.Headers.RetryAfter = "2";
                 return Results.StatusCode(StatusCodes.Status202Accepted);
             case BulkExportStore.Failed:
-                return BulkOutcome.Error(StatusCodes.Status500InternalServerError, OperationOutcome.IssueType.Exception,
+                return FhirOutcome.Error(StatusCodes.Status500InternalServerError, OperationOutcome.IssueType.Exception,
                     job.Error ?? "The export could not be completed.");
         }
-        var fhirBase = BulkOutcome.FhirBase(context.Request);
+        var fhirBase = FhirBase.Of(context.Request);
         var files = await store.FilesAsync(jobId, cancellationToken);
         context.Response.Headers.Expires = job.ExpiresAt.ToString("R");
         // transactionTime is when the job was asked for: every change before it is in the files, so a client that
@@ -126,30 +126,30 @@ public static class BulkExportEndpoints
     {
         if (FhirCaller.From(context.User) is not { } caller)
         {
-            return BulkOutcome.Unauthorized();
+            return FhirOutcome.Error(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Send an access token (Authorization: Bearer).");
         }
         return await store.DeleteAsync(jobId, caller.UserId, cancellationToken)
             ? Results.StatusCode(StatusCodes.Status202Accepted)
-            : BulkOutcome.NotFound($"There is no bulk export {jobId} of yours to cancel.");
+            : FhirOutcome.NotFound($"There is no bulk export {jobId} of yours to cancel.");
     }
 
     private static async Task<IResult> FileAsync(Guid jobId, Guid fileId, HttpContext context, BulkExportStore store, CancellationToken cancellationToken)
     {
         if (FhirCaller.From(context.User) is not { } caller)
         {
-            return BulkOutcome.Unauthorized();
+            return FhirOutcome.Error(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Send an access token (Authorization: Bearer).");
         }
         context.Response.Headers.CacheControl = "no-store";
         // The token must still be one that may read this type for the caseload (not, say, one person's patient token).
         var type = await store.FileTypeAsync(jobId, fileId, caller.UserId, cancellationToken);
         if (type is not null && !BulkScopes.Readable(caller.Scopes).Contains(type))
         {
-            return BulkOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+            return FhirOutcome.Error(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
                 $"scope: this token may not read {type} for the people who share with you (it needs user/{type}.rs or user/*.rs).");
         }
         return await store.FileContentAsync(jobId, fileId, caller.UserId, cancellationToken) is { } content
             ? Results.Text(content, NdjsonType, System.Text.Encoding.UTF8)
-            : BulkOutcome.NotFound($"There is no file {fileId} in a finished bulk export {jobId} of yours.");
+            : FhirOutcome.NotFound($"There is no file {fileId} in a finished bulk export {jobId} of yours.");
     }
 
     public static string StatusUrl(Uri fhirBase, Guid jobId) => new Uri(fhirBase, $"bulk/{jobId}").AbsoluteUri;
