@@ -8,7 +8,7 @@ public static class AppAccessWords
 {
     private static readonly Dictionary<string, (string Own, string Others)> Types = new(StringComparer.Ordinal)
     {
-        ["Patient"] = ("Your name and date of birth", "Names and dates of birth"),
+        ["Patient"] = ("Your details: name, birth date and email", "Names, birth dates and emails"),
         ["Observation"] = ("Your diary: pain, flare-ups, symptoms, sleep, activity, exercises and check-ins", "Diaries"),
         ["QuestionnaireResponse"] = ("Your assessment answers", "Assessment answers"),
         ["CarePlan"] = ("Your exercise plan", "Exercise plans"),
@@ -29,7 +29,8 @@ public static class AppAccessWords
         }
         if (granted.Contains("openid") || granted.Contains("fhirUser"))
         {
-            words.Add("Who you are, so the app knows it is you");
+            // The same words as the consent page (ConsentWords).
+            words.Add("Who you are (which Nervewise account signed in)");
         }
         if (granted.Contains("offline_access"))
         {

@@ -22,7 +22,7 @@ public sealed class AppAccessWordsTests
     [Fact]
     public void Sign_in_only_scopes_and_none_are_said_plainly()
     {
-        Assert.Equal(["Who you are, so the app knows it is you"], AppAccessWords.For(["openid", "fhirUser", "launch/patient"], clinician: false));
+        Assert.Equal(["Who you are (which Nervewise account signed in)"], AppAccessWords.For(["openid", "fhirUser", "launch/patient"], clinician: false));
         Assert.Equal(["Nothing from your record"], AppAccessWords.For([], clinician: false));
     }
 }
