@@ -26,7 +26,9 @@ public static class SmartConfiguration
     {
         app.MapGet("/.well-known/smart-configuration", Document).AllowAnonymous();
         app.MapGet("/fhir/.well-known/smart-configuration", Document).AllowAnonymous();
-        app.MapMethods(SmartServer.UserInfoPath, UserInfoMethods, (Func<HttpContext, Task<IResult>>)UserInfoAsync).AllowAnonymous();
+        app.MapMethods(SmartServer.UserInfoPath, UserInfoMethods, (Func<HttpContext, Task<IResult>>)UserInfoAsync).AllowAnonymous()
+            // A POST carries at most an access token.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024));
         return app;
     }
 

@@ -335,7 +335,13 @@ public abstract class SmartFlowTests(DatabaseProvider provider) : AppTest(provid
         {
             var keys = await db.ServerKeys.OrderBy(k => k.Purpose).ToListAsync();
             Assert.Equal(["encryption", "signing"], keys.Select(k => k.Purpose));
-            Assert.All(keys, k => Assert.DoesNotContain("MII", k.ProtectedKey));
+            // Not the plain PKCS#8 key (whose base64 starts "MII"), nor anything that reads as a key without Data Protection.
+            Assert.All(keys, k =>
+            {
+                Assert.False(k.ProtectedKey.StartsWith("MII", StringComparison.Ordinal));
+                using var rsa = System.Security.Cryptography.RSA.Create();
+                Assert.ThrowsAny<Exception>(() => rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(k.ProtectedKey), out _));
+            });
         }
         // Another instance on the same database reads the first one's token.
         await using var probe = Probe();
