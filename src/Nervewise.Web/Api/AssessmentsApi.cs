@@ -1,13 +1,13 @@
-using Nervewise.Web.Fhir;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Nervewise.Domain.Assessment;
 using Nervewise.Documents.Fhir;
+using Nervewise.Domain.Assessment;
 using Nervewise.Domain.Input;
 using Nervewise.Web.Assessment;
+using Nervewise.Web.Fhir;
 
 namespace Nervewise.Web.Api;
 

@@ -1,8 +1,7 @@
-using Nervewise.Documents.Fhir;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,6 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data;
+using Nervewise.Documents.Fhir;
 using Nervewise.Testing;
 using Nervewise.Web.Smart;
 using Nervewise.Web.Tests.Pages.Clinic;

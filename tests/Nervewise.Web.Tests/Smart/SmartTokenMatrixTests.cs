@@ -1,4 +1,3 @@
-using Nervewise.Documents.Fhir;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nervewise.Data;
+using Nervewise.Documents.Fhir;
 using Nervewise.Testing;
 using Nervewise.Web.Smart;
 using Nervewise.Web.Tests.Pages.Clinic;

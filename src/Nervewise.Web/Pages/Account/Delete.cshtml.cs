@@ -1,8 +1,8 @@
-using Nervewise.Data.Fhir;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data.Fhir;
 using Nervewise.Data.Identity;
 using Nervewise.Web.Account;
 

@@ -1,4 +1,3 @@
-using Nervewise.Documents.Fhir;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -10,6 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 using Nervewise.Data;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
+using Nervewise.Documents.Fhir;
 using Nervewise.Web.Fhir;
 using Nervewise.Web.Smart;
 using OpenIddict.Abstractions;
