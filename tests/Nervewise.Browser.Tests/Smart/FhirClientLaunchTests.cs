@@ -63,7 +63,7 @@ public sealed class FhirClientLaunchTests(ChromiumFixture chromium) : BrowserTes
         await page.WaitForURLAsync(url => url.StartsWith(appSite.Address + "app.html", StringComparison.Ordinal));
         // The code is exchanged (with PKCE) first: the token response names the patient.
         await Assertions.Expect(page.Locator("#patient")).Not.ToBeEmptyAsync(new() { Timeout = 20_000 });
-        // Then the Observations from /fhir (the server helper's endpoints).
+        // Then the Observations from /fhir.
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Read 1 observation(s)", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#observations li")).ToHaveCountAsync(1);
         await context.CloseAsync();

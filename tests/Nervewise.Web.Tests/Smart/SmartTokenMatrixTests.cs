@@ -21,8 +21,7 @@ public sealed class SmartTokenMatrixTestsOnSqlite() : SmartTokenMatrixTests(Data
 public sealed class SmartTokenMatrixTestsOnPostgres() : SmartTokenMatrixTests(DatabaseProvider.Postgres);
 
 /// <summary>
-/// The authorisation matrix with REAL tokens on the FHIR API. The /fhir endpoints are the server helper's part: these
-/// tests are written against the contract (brief) and pass once it is merged.
+/// The authorisation matrix with REAL tokens (from the SMART sign-in) on the FHIR API.
 /// </summary>
 public abstract class SmartTokenMatrixTests(DatabaseProvider provider) : AppTest(provider)
 {

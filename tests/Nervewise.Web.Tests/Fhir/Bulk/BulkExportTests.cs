@@ -93,6 +93,15 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
         return await done.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A finished export: its status address and its Observation file's address.</summary>
+    private static async Task<(Uri Status, string ObservationUrl)> FinishedAsync(HttpClient client, string query = "")
+    {
+        using var kicked = await KickOffAsync(client, query);
+        var status = kicked.Content.Headers.ContentLocation!;
+        using var done = await WaitAsync(client, status);
+        return (status, Outputs(await done.Content.ReadFromJsonAsync<JsonElement>())["Observation"].Url);
+    }
+
     private static Dictionary<string, (string Url, int Count)> Outputs(JsonElement manifest) =>
         manifest.GetProperty("output").EnumerateArray()
             .ToDictionary(o => o.GetProperty("type").GetString()!, o => (o.GetProperty("url").GetString()!, o.GetProperty("count").GetInt32()));
@@ -223,10 +232,7 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
         var otherId = await PersonAsync("other.physio@example.com");
         await ShareAsync(await PersonAsync("ada@example.com", 10), clinicianId);
         var client = Fhir.Client(clinicianId, Roles.Clinician);
-        using var kicked = await KickOffAsync(client);
-        var status = kicked.Content.Headers.ContentLocation!;
-        using var done = await WaitAsync(client, status);
-        var url = Outputs(await done.Content.ReadFromJsonAsync<JsonElement>())["Observation"].Url;
+        var (status, url) = await FinishedAsync(client);
         var other = Fhir.Client(otherId, Roles.Clinician);
 
         await AssertOutcomeAsync(await other.GetAsync(status), HttpStatusCode.NotFound, "no bulk export");
@@ -261,10 +267,7 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
         var ada = await PersonAsync("ada@example.com", 10);
         await ShareAsync(ada, clinicianId);
         var client = Fhir.Client(clinicianId, Roles.Clinician);
-        using var kicked = await KickOffAsync(client, "?_type=Observation");
-        var status = kicked.Content.Headers.ContentLocation!;
-        using var done = await WaitAsync(client, status);
-        var url = Outputs(await done.Content.ReadFromJsonAsync<JsonElement>())["Observation"].Url;
+        var (status, url) = await FinishedAsync(client, "?_type=Observation");
         Guid shareId;
         await using (var db = Database.OpenContext())
         {
@@ -286,10 +289,7 @@ public abstract class BulkExportTests(DatabaseProvider provider) : AppTest(provi
         var clinicianId = await PersonAsync("physio@example.com");
         await ShareAsync(await PersonAsync("ada@example.com", 10), clinicianId);
         var client = Fhir.Client(clinicianId, Roles.Clinician);
-        using var kicked = await KickOffAsync(client);
-        var status = kicked.Content.Headers.ContentLocation!;
-        using var done = await WaitAsync(client, status);
-        var url = Outputs(await done.Content.ReadFromJsonAsync<JsonElement>())["Observation"].Url;
+        var (status, url) = await FinishedAsync(client);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(status)).StatusCode);
 

@@ -14,7 +14,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Nervewise.Web.Tests.Fhir.Bulk;
 
 /// <summary>
-/// TEST ONLY: a stand-in for the SMART server's access tokens until the parts are merged. The "token" spells out the
+/// TEST ONLY: a stand-in for the SMART server's access tokens, so these tests need no sign-in flow (SmartTokenMatrixTests uses real ones). The "token" spells out the
 /// claims FhirCaller reads (sub, role, scopes) so the bulk export can be tested alone; the real-token tests belong to
 /// the SMART part. Registered under the policy name the FHIR group requires ("fhir").
 /// </summary>
