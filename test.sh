@@ -70,10 +70,11 @@ export NERVEWISE_SCREENSHOTS="$results/screenshots"
 
 status=0
 dotnet build Nervewise.slnx -c Release -nologo -clp:ErrorsOnly || exit 1
+# Three lanes at once. The web tests, by far the longest project, start at once in one; the browser tests, which
+# spend much of their time waiting on Chromium, in another; the smaller projects one after another in the third.
+# (`dotnet test` on the solution ran projects two at a time in the solution's order, so the web tests started last
+# and their half hour came on top of the others'.)
 # Measurements (Category=Measure, e.g. the 200-person caseload) are run by hand on a quiet machine, not here.
-# Two lanes, one a core. The web tests, by far the longest project, start at once in one lane; the browser tests
-# and then the smaller projects run one after another in the other. (`dotnet test` on the solution ran projects two at
-# a time in the solution's order, so the web tests started last and their half hour came on top of the others'.)
 run_project() {
   dotnet test "$1" -c Release --no-build --nologo --filter "Category!=Measure" \
     --logger "trx" --logger "console;verbosity=minimal" \
@@ -84,7 +85,7 @@ lane() {
   for project in "$@"; do run_project "$project" || failed=1; done
   return "$failed"
 }
-# Every test project, so a new one cannot be left out; the web tests first, then the browser tests.
+# Every test project, so that a new one cannot be left out.
 web=tests/Nervewise.Web.Tests/Nervewise.Web.Tests.csproj
 browser=tests/Nervewise.Browser.Tests/Nervewise.Browser.Tests.csproj
 others=()
@@ -92,9 +93,9 @@ for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj 
   [ "$project" = "$web" ] || [ "$project" = "$browser" ] || others+=("$project")
 done
 lane "$web" & web_lane=$!
-lane "$browser" "${others[@]}" & other_lane=$!
-wait "$web_lane" || status=1
-wait "$other_lane" || status=1
+lane "$browser" & browser_lane=$!
+lane "${others[@]}" & other_lane=$!
+for pid in "$web_lane" "$browser_lane" "$other_lane"; do wait "$pid" || status=1; done
 
 # One plain closing line over every project.
 passed=0; failed=0; skipped=0
