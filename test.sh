@@ -76,8 +76,9 @@ dotnet build Nervewise.slnx -c Release -nologo -clp:ErrorsOnly || exit 1
 # and their half hour came on top of the others'.)
 # Measurements (Category=Measure, e.g. the 200-person caseload) are run by hand on a quiet machine, not here.
 run_project() {
+  # A results file named for its project: the lanes start together, and files named by the second could collide.
   dotnet test "$1" -c Release --no-build --nologo --filter "Category!=Measure" \
-    --logger "trx" --logger "console;verbosity=minimal" \
+    --logger "trx;LogFileName=$(basename "$1" .csproj).trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" --blame-hang-timeout 5m
 }
 lane() {
