@@ -89,7 +89,7 @@ if [[ $targets == *" postgres "* ]] && [ -z "$postgres_admin" ]; then
   pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   for try in 1 2 3 4 5; do
     pg_port=$(free_port)
-    : >"$pg_dir/server.log"
+    rm -f "$pg_dir/server.log" # pg_ctl writes it as postgres: only this try's lines
     # Durable defaults (fsync, synchronous_commit on), as a real server would run; only the pool size is raised.
     pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
       -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null && break
