@@ -134,7 +134,8 @@ launch() {
   shift 4
   for try in 1 2 3 4 5; do
     app_port=$(free_port)
-    lines=$(cat "$work/$name.log" 2>/dev/null | wc -l)
+    lines=0
+    if [ -f "$work/$name.log" ]; then lines=$(wc -l <"$work/$name.log"); fi
     t0=$(now_ms)
     start_app "$name" "$dir" "$exe" "$app_port" "$@"
     if launch_ms=$(wait_ready "$app_pid" "http://127.0.0.1:$app_port$path" "$t0"); then return 0; fi
