@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Load, start-up and footprint of Nervewise, in one command (docs/performance.md).
 #
-# Publishes the web app and a bare ASP.NET Core app (bench/Nervewise.Bare, the ceiling of this machine) in
-# Release, then for the bare app, the web app on a fresh SQLite file and the web app on a fresh PostgreSQL
-# database: times start-up to the first 200, reads the memory (RSS) when idle, signs in many people through
-# the real forms, and drives the pages and the diary API with wrk. Prints a markdown summary and writes it to
-# TestResults/load/results.md. Takes about five minutes on a quiet machine.
+# Publishes the web app and a bare ASP.NET Core app (bench/Nervewise.Bare, the ceilings) in Release, then for the
+# bare app, the web app on a fresh SQLite file and the web app on a fresh PostgreSQL database: times start-up to the
+# first 200, reads the memory (RSS) when idle, signs in many people through the real forms, and drives the pages and
+# the diary API with wrk. After each engine, Nervewise is stopped and the bare app runs POST /api/v1/diary by hand
+# on the same database with the same people's cookies ("Bare ASP.NET Core, same work"). Last, the trigger analysis
+# is timed in process (bench/Nervewise.Benchmarks speed). Prints a markdown summary with a table of ratios against
+# the targets and writes it to TestResults/load/results.md. Takes about six minutes on a quiet machine.
 #
 # Settings (environment):
 #   LOAD_DURATION=15     seconds of each measured wrk run;  LOAD_WARMUP=10: seconds of the warm-up before each
@@ -16,7 +18,10 @@
 #                        default a throwaway server with its durable defaults is started on a free port
 #   LOAD_APP_ENV         extra KEY=VALUE settings for the web app, space-separated (the sign-in and
 #                        registration limits are always lifted: the people all register from one address)
-#   LOAD_TARGETS         which of "bare sqlite postgres" to measure (all three by default; bare is the ceiling)
+#   LOAD_TARGETS         which of "bare sqlite postgres" to measure (all three by default; bare is the ceiling;
+#                        the bare app's same-work run comes with each engine)
+#   LOAD_TRIGGERS=0      skips the trigger analysis; LOAD_TRIGGERS_COMMAND runs another command in its place (its
+#                        last line must be "RESULT ms_per_person_year=X ...")
 #   LOAD_PUBLISH_ARGS    what dotnet publish is given besides -c Release (default: -r linux-x64 --self-contained false)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,14 +61,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A port the OS says is free right now. Someone may still take it before the app binds it: the starts below
+# look for "address already in use" in the app's log and try again on another port.
 free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  echo "no free port found" >&2; return 1
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
+port_taken() { grep -qiE 'address already in use|could not bind' "$1"; }
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rss_mb() { awk -v key="$2:" '$1 == key { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -83,11 +86,16 @@ postgres_admin=${LOAD_POSTGRES:-}
 if [[ $targets == *" postgres "* ]] && [ -z "$postgres_admin" ]; then
   pg_dir=$(mktemp -d /tmp/nervewise-load-pg.XXXXXX)
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pg_dir"; pg() { runuser -u postgres -- "$@"; }; fi
-  pg_port=$(free_port)
   pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  # Durable defaults (fsync, synchronous_commit on), as a real server would run; only the pool size is raised.
-  pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
-    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null
+  for try in 1 2 3 4 5; do
+    pg_port=$(free_port)
+    rm -f "$pg_dir/server.log" # pg_ctl writes it as postgres: only this try's lines
+    # Durable defaults (fsync, synchronous_commit on), as a real server would run; only the pool size is raised.
+    pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+      -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null && break
+    port_taken "$pg_dir/server.log" && [ "$try" -lt 5 ] || { tail -n 20 "$pg_dir/server.log" >&2; exit 1; }
+    echo "  port $pg_port was taken before PostgreSQL could bind it; trying another"
+  done
   postgres_admin="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 fi
 
@@ -119,6 +127,28 @@ wait_ready() {
   return 1
 }
 
+# launch NAME DIR EXE PATH [KEY=VALUE...]: starts the app on a free port and waits for a 200 from PATH; sets
+# app_pid, app_port and launch_ms. A port taken between asking and binding is tried again on another one.
+launch() {
+  local name=$1 dir=$2 exe=$3 path=$4 try t0 lines
+  shift 4
+  for try in 1 2 3 4 5; do
+    app_port=$(free_port)
+    lines=0
+    if [ -f "$work/$name.log" ]; then lines=$(wc -l <"$work/$name.log"); fi
+    t0=$(now_ms)
+    start_app "$name" "$dir" "$exe" "$app_port" "$@"
+    if launch_ms=$(wait_ready "$app_pid" "http://127.0.0.1:$app_port$path" "$t0"); then return 0; fi
+    stop_app "$app_pid"
+    if [ "$try" -lt 5 ] && tail -n +"$((lines + 1))" "$work/$name.log" | port_taken /dev/stdin; then
+      echo "  port $app_port was taken before $name could bind it; trying another"
+      continue
+    fi
+    tail -n 30 "$work/$name.log" >&2
+    exit 1
+  done
+}
+
 stop_app() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
@@ -132,11 +162,8 @@ measure_starts() {
   shift 4
   local times=() cpus=() i ms
   for i in $(seq 1 "$starts"); do
-    app_port=$(free_port)
-    local t0
-    t0=$(now_ms)
-    start_app "$name" "$dir" "$exe" "$app_port" "$@"
-    ms=$(wait_ready "$app_pid" "http://127.0.0.1:$app_port$path" "$t0") || { tail -n 30 "$work/$name.log" >&2; exit 1; }
+    launch "$name" "$dir" "$exe" "$path" "$@"
+    ms=$launch_ms
     cpus+=("$(cpu_ms "$app_pid")")
     if [ "$i" -eq 1 ]; then first_ms=$ms; else times+=("$ms"); fi
     echo "  $name start $i: ${ms} ms to the first 200, ${cpus[-1]} ms CPU (load $(load_average))"
@@ -290,9 +317,10 @@ if [[ $targets == *" bare "* ]]; then
   stop_app "$app_pid"
 fi
 
+# run_web TARGET ENGINE [KEY=VALUE...]: Nervewise on one engine, then the bare app's same work on its database.
 run_web() {
-  local target=$1
-  shift
+  local target=$1 engine=$2
+  shift 2
   measure_starts web "$work/web" Nervewise.Web /health "$@" "${app_env[@]}"
   local base="http://127.0.0.1:$app_port"
   sign_up_everyone "$base"
@@ -303,17 +331,24 @@ run_web() {
   drive "$target" "POST /api/v1/diary" "$base/api/v1/diary" post-diary 201
   record_footprint "$target"
   stop_app "$app_pid"
+
+  # The same work by hand (bench/Nervewise.Bare), on the database Nervewise just made and with the same people's
+  # cookies: Nervewise is stopped, so the two never share the machine.
+  echo "Bare ASP.NET Core, same work ($engine)"
+  launch bare "$work/bare" Nervewise.Bare / "$@"
+  drive "Bare ASP.NET Core, same work ($engine)" "POST /api/v1/diary" "http://127.0.0.1:$app_port/api/v1/diary" post-diary 201
+  stop_app "$app_pid"
 }
 
 if [[ $targets == *" sqlite "* ]]; then
   echo "Nervewise on SQLite"
-  run_web "Nervewise, SQLite" "ConnectionStrings__Nervewise=Data Source=$work/sqlite/nervewise.db"
+  run_web "Nervewise, SQLite" SQLite "ConnectionStrings__Nervewise=Data Source=$work/sqlite/nervewise.db"
 fi
 
 if [[ $targets == *" postgres "* ]]; then
   echo "Nervewise on PostgreSQL"
   database="nervewise_load_$$_$RANDOM"
-  run_web "Nervewise, PostgreSQL" Database__Provider=postgres "ConnectionStrings__Nervewise=$postgres_admin;Database=$database"
+  run_web "Nervewise, PostgreSQL" PostgreSQL Database__Provider=postgres "ConnectionStrings__Nervewise=$postgres_admin;Database=$database"
   if [ -n "${LOAD_POSTGRES:-}" ]; then
     # A server we did not start: leave it as we found it.
     psql "$(sed -E 's/;/ /g; s/Host=/host=/I; s/Port=/port=/I; s/Username=/user=/I; s/Password=/password=/I' <<<"$postgres_admin") dbname=postgres" \
@@ -321,7 +356,73 @@ if [[ $targets == *" postgres "* ]]; then
   fi
 fi
 
+# --- Trigger analysis ------------------------------------------------------------------------
+# In process, over the simulation suite's diaries (bench/Nervewise.Benchmarks), once every app is stopped.
+# Its last line: RESULT ms_per_person_year=X person_years=Y runs=N.
+triggers_ms=""
+if [ "${LOAD_TRIGGERS:-1}" != 0 ]; then
+  echo "Trigger analysis"
+  trigger_command=${LOAD_TRIGGERS_COMMAND:-dotnet run -c Release --project bench/Nervewise.Benchmarks -- speed}
+  trigger_line=$(timeout 600 bash -c "$trigger_command" </dev/null 2>"$work/triggers.err" | tail -n 1 || true)
+  if [[ $trigger_line == RESULT\ *ms_per_person_year=* ]]; then
+    triggers_ms=$(field "$trigger_line" ms_per_person_year)
+    echo "  ${trigger_line#RESULT }"
+  else
+    echo "  not measured: '$trigger_command' gave no RESULT line"
+  fi
+fi
+
 # --- Summary ---------------------------------------------------------------------------------
+# figure TARGET SCENARIO FIELD: one figure of a wrk run, empty when it was not measured.
+figure() { awk -F'\t' -v t="$1" -v s="$2" '$1 == t && $2 == s { print $4 }' "$results" | { read -r line && field "$line" "$3"; } || true; }
+# footprint_of TARGET COLUMN: 2 first start, 3 median start, 4 CPU to first 200, 5 idle RSS, 6 RSS after load.
+footprint_of() { awk -F'\t' -v t="$1" -v c="$2" '$1 == t { print $c }' "$footprint"; }
+# ratio_row NAME ENGINE A B SCALE UNIT TARGET-TEXT TEST: A ÷ B (times SCALE), met when "x TEST" holds.
+ratio_row() {
+  local name=$1 engine=$2 a=$3 b=$4 scale=$5 unit=$6 target=$7 test=$8
+  if [ -z "$a" ] || [ -z "$b" ] || [ "$(awk -v b="$b" 'BEGIN { print (b > 0) }')" != 1 ]; then
+    echo "| $name | $engine | not measured | $target | - |"
+    return
+  fi
+  local x
+  x=$(awk -v a="$a" -v b="$b" -v k="$scale" 'BEGIN { printf (k == 100 ? "%.0f" : "%.1f"), a / b * k }')
+  echo "| $name | $engine | $x$unit | $target | $(awk -v x="$x" "BEGIN { print (x $test) ? \"met\" : \"not met\" }") |"
+}
+ratios() {
+  local engine target bare_get
+  bare_get=$(figure "Bare ASP.NET Core" "GET / (empty answer)" cpu_us)
+  echo "| Ratio | Engine | Figure | Target | Met |"
+  echo "| --- | --- | ---: | --- | --- |"
+  for engine in SQLite PostgreSQL; do
+    target="Nervewise, $engine"
+    grep -q "^$target"$'\t' "$results" || continue
+    local same="Bare ASP.NET Core, same work ($engine)"
+    ratio_row "Entry: requests/s, Nervewise ÷ bare same work" "$engine" \
+      "$(figure "$target" "POST /api/v1/diary" rps)" "$(figure "$same" "POST /api/v1/diary" rps)" 100 " %" "≥ 50 % (aim 70 %)" ">= 50"
+    ratio_row "Entry: CPU/request, bare same work ÷ Nervewise" "$engine" \
+      "$(figure "$same" "POST /api/v1/diary" cpu_us)" "$(figure "$target" "POST /api/v1/diary" cpu_us)" 100 " %" "≥ 50 % (aim 70 %)" ">= 50"
+    ratio_row "Timeline CPU/request ÷ bare GET / CPU/request" "$engine" \
+      "$(figure "$target" "GET /diary/timeline" cpu_us)" "$bare_get" 1 "×" "≤ 30×" "<= 30"
+    ratio_row "Start-up (median) ÷ bare's" "$engine" \
+      "$(footprint_of "$target" 3)" "$(footprint_of "Bare ASP.NET Core" 3)" 1 "×" "≤ 3×" "<= 3"
+    ratio_row "Idle RSS ÷ bare's" "$engine" \
+      "$(footprint_of "$target" 5)" "$(footprint_of "Bare ASP.NET Core" 5)" 1 "×" "≤ 1.6×" "<= 1.6"
+    local after bare_after
+    after=$(footprint_of "$target" 6)
+    bare_after=$(footprint_of "Bare ASP.NET Core" 6)
+    if [ -n "$after" ] && [ -n "$bare_after" ]; then
+      echo "| RSS after load (and ÷ bare's after its GET / load) | $engine | $after MB ($(awk -v a="$after" -v b="$bare_after" 'BEGIN { printf "%.1f", a / b }')×) | reported | - |"
+    else
+      echo "| RSS after load | $engine | ${after:-not measured} MB | reported | - |"
+    fi
+  done
+  if [ -n "$triggers_ms" ]; then
+    echo "| Trigger analysis, ms per person-year (in process) | - | $triggers_ms ms | ≤ 1 ms | $(awk -v x="$triggers_ms" 'BEGIN { print (x <= 1) ? "met" : "not met" }') |"
+  else
+    echo "| Trigger analysis, ms per person-year (in process) | - | not measured | ≤ 1 ms | - |"
+  fi
+}
+
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')),"
   echo "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, .NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }'), wrk $connections connections on $threads threads, ${duration} s per run after a ${warmup} s warm-up, loopback only."
@@ -343,6 +444,10 @@ fi
   while IFS=$'\t' read -r target first start cpu idle after peak; do
     echo "| $target | $first ms | $start ms | $cpu ms | $idle MB | $after MB | $peak MB |"
   done <"$footprint"
+  echo
+  echo "Ratios (same run; \"bare\" is bench/Nervewise.Bare):"
+  echo
+  ratios
 } >"$out/results.md"
 echo
 cat "$out/results.md"
