@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,19 +46,21 @@ public static class DataServices
     public static OpenIddictBuilder AddNervewiseOpenIddictCore(this IServiceCollection services) =>
         services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<NervewiseDbContext>());
 
-    public static DbContextOptionsBuilder Configure(DatabaseSettings settings, DbContextOptionsBuilder options)
-    {
-        switch (settings.Provider)
+    public static DbContextOptionsBuilder Configure(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        settings.Provider switch
         {
-            case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString);
-                break;
-            default:
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
-                break;
-        }
-        return options;
-    }
+            DatabaseProvider.Postgres => UsePostgres(settings, options),
+            _ => UseSqlite(settings, options),
+        };
+
+    // One method per engine, never inlined, so that running on one never loads the other's EF Core provider.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UsePostgres(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        options.UseNpgsql(settings.ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlite(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
 
     private static DbContextOptionsBuilder Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
         Configure(sp.GetRequiredService<DatabaseSettings>(), options);

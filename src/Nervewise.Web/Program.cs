@@ -33,6 +33,13 @@ builder.Services.AddNervewiseSmart(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("Nervewise")
     .PersistKeysToDbContext<NervewiseDbContext>();
+// Data Protection loads its key ring from the database before the app answers anything; at its first use (a cookie,
+// a form, a server key) is soon enough.
+foreach (var warmUp in builder.Services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
+    && descriptor.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+{
+    builder.Services.Remove(warmUp);
+}
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);
@@ -104,7 +111,8 @@ app.UseRateLimiter();
 app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseSmartCors();
-app.UseAuthentication();
+// The health check is anonymous: it needs none of the sign-in schemes, whose first use loads the SMART server's keys.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseAuthentication());
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
 app.UseTwoFactorGate();
