@@ -33,13 +33,6 @@ builder.Services.AddNervewiseSmart(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("Nervewise")
     .PersistKeysToDbContext<NervewiseDbContext>();
-// Data Protection loads its key ring from the database before the app answers anything; at its first use (a cookie,
-// a form, a server key) is soon enough.
-foreach (var warmUp in builder.Services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
-    && descriptor.ImplementationType?.Name == "DataProtectionHostedService").ToList())
-{
-    builder.Services.Remove(warmUp);
-}
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Nervewise.Testing;
 
 namespace Nervewise.Data.Tests;
@@ -31,30 +30,30 @@ public abstract class CompiledModelTests(DatabaseProvider provider, string conte
         var built = db.GetService<IDesignTimeModel>().Model;
         Assert.True(compiled is RuntimeModel, "The context does not run on its compiled model.");
 
-        // The schema: tables, columns, types, keys, indexes, foreign keys.
-        var differ = db.GetService<IMigrationsModelDiffer>();
-        Assert.False(differ.HasDifferences(compiled.GetRelationalModel(), built.GetRelationalModel()), Regenerate);
-
-        // What the schema does not show: CLR types, value conversions, navigations, delete behaviour.
+        // Everything the app relies on: tables, columns and store types, keys, indexes, foreign keys, and on the C# side
+        // CLR types, value conversions and navigations. (EF Core's model differ cannot read a compiled model.)
         List<string> expected = Describe(built), actual = Describe(compiled);
         Assert.True(expected.SequenceEqual(actual), Regenerate + Environment.NewLine + FirstDifference(expected, actual));
     }
 
     private static List<string> Describe(IModel model) =>
     [
+        .. model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(table => (IEnumerable<string>)
+        [
+            $"table {table.Name}",
+            .. table.Columns.Select(c => $"{table.Name}.{c.Name} {c.StoreType} null={c.IsNullable}"),
+            .. table.UniqueConstraints.Select(k => $"{table.Name} key {k.Name} {string.Join(",", k.Columns.Select(c => c.Name))}"),
+            .. table.Indexes.Select(i => $"{table.Name} index {i.Name} {string.Join(",", i.Columns.Select(c => c.Name))} unique={i.IsUnique} filter={i.Filter}"),
+            .. table.ForeignKeyConstraints.Select(f =>
+                $"{table.Name} fk {f.Name} {string.Join(",", f.Columns.Select(c => c.Name))} -> {f.PrincipalTable.Name} delete={f.OnDeleteAction}"),
+        ]),
         .. model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(entity => (IEnumerable<string>)
         [
-            $"{entity.Name} {entity.ClrType} table={entity.GetTableName()} base={entity.BaseType?.Name}",
+            $"{entity.Name} {entity.ClrType} base={entity.BaseType?.Name}",
             .. entity.GetProperties().Select(p =>
-                $"{entity.Name}.{p.Name} {p.ClrType} column={p.GetColumnName()} null={p.IsNullable} max={p.GetMaxLength()} " +
-                $"converter={p.GetTypeMapping().Converter?.GetType()} provider={p.GetTypeMapping().ProviderClrType} " +
-                $"store={p.GetColumnType()} generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"),
+                $"{entity.Name}.{p.Name} {p.ClrType} converter={p.GetTypeMapping().Converter?.GetType()} generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"),
             .. entity.GetNavigations().Select(n => $"{entity.Name}.{n.Name} -> {n.TargetEntityType.Name} collection={n.IsCollection}"),
             .. entity.GetSkipNavigations().Select(n => $"{entity.Name}.{n.Name} => {n.TargetEntityType.Name}"),
-            .. entity.GetKeys().Select(k => $"{entity.Name} key {string.Join(",", k.Properties.Select(p => p.Name))}"),
-            .. entity.GetIndexes().Select(i => $"{entity.Name} index {string.Join(",", i.Properties.Select(p => p.Name))} unique={i.IsUnique} filter={i.GetFilter()}"),
-            .. entity.GetForeignKeys().Select(f =>
-                $"{entity.Name} fk {string.Join(",", f.Properties.Select(p => p.Name))} -> {f.PrincipalEntityType.Name} delete={f.DeleteBehavior} required={f.IsRequired}"),
         ]),
     ];
 

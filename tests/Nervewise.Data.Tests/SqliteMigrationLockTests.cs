@@ -35,6 +35,7 @@ public sealed class SqliteMigrationLockTests
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
         await using var services = database.OpenServices();
         var file = database.Settings.SqliteFile!;
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
 
         Task starting;
         await using (new FileStream(file + ".migrate-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
