@@ -1,6 +1,9 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nervewise.Data.CompiledModels.Postgres;
+using Nervewise.Data.CompiledModels.Sqlite;
 using Nervewise.Data.Identity;
 
 namespace Nervewise.Data;
@@ -15,8 +18,12 @@ public static class DataServices
     {
         // Pooled: a request reuses a context and its options instead of building both again (docs/performance.md).
         // The contexts keep no state of their own between requests, so reuse is safe.
-        services.AddDbContextPool<SqliteNervewiseDbContext>((sp, options) => Configure(sp, options));
-        services.AddDbContextPool<PostgresNervewiseDbContext>((sp, options) => Configure(sp, options));
+        // Each engine's compiled model (CompiledModels/, `dotnet ef dbcontext optimize`, README): building the
+        // model at start cost more CPU than anything else before the first answer (ADR 0022).
+        services.AddDbContextPool<SqliteNervewiseDbContext>((sp, options) =>
+            Configure(sp, options).UseModel(SqliteNervewiseDbContextModel.Instance));
+        services.AddDbContextPool<PostgresNervewiseDbContext>((sp, options) =>
+            Configure(sp, options).UseModel(PostgresNervewiseDbContextModel.Instance));
         services.AddScoped<NervewiseDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresNervewiseDbContext>(),
@@ -39,19 +46,22 @@ public static class DataServices
     public static OpenIddictBuilder AddNervewiseOpenIddictCore(this IServiceCollection services) =>
         services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<NervewiseDbContext>());
 
-    public static void Configure(DatabaseSettings settings, DbContextOptionsBuilder options)
-    {
-        switch (settings.Provider)
+    public static DbContextOptionsBuilder Configure(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        settings.Provider switch
         {
-            case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString);
-                break;
-            default:
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
-                break;
-        }
-    }
+            DatabaseProvider.Postgres => UsePostgres(settings, options),
+            _ => UseSqlite(settings, options),
+        };
 
-    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
+    // One method per engine, never inlined, so that running on one never loads the other's EF Core provider.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UsePostgres(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        options.UseNpgsql(settings.ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlite(DatabaseSettings settings, DbContextOptionsBuilder options) =>
+        options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
+
+    private static DbContextOptionsBuilder Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
         Configure(sp.GetRequiredService<DatabaseSettings>(), options);
 }

@@ -104,7 +104,8 @@ app.UseRateLimiter();
 app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseSmartCors();
-app.UseAuthentication();
+// The health check is anonymous: it needs none of the sign-in schemes, whose first use loads the SMART server's keys.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseAuthentication());
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
 app.UseTwoFactorGate();

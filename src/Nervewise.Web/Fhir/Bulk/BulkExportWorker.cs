@@ -38,7 +38,9 @@ public sealed partial class BulkExportWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Fhir:Bulk:PollSeconds", 5.0), 0.1, 300));
-        while (!stoppingToken.IsCancellationRequested)
+        // Waits before the first poll too: the work before the first await runs inside the host's start, before the app
+        // answers anything, and a job queued meanwhile wakes the worker at once.
+        while (await WaitAsync(poll, stoppingToken))
         {
             try
             {
@@ -54,14 +56,20 @@ public sealed partial class BulkExportWorker(
                 // The database may be away for a moment; the next poll tries again.
                 LogPollFailed(log, ex);
             }
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+    }
+
+    /// <summary>Until the next poll or wake-up; false when the app is stopping.</summary>
+    private async Task<bool> WaitAsync(TimeSpan poll, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signal.WaitAsync(poll, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
