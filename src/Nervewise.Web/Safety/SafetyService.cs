@@ -31,34 +31,18 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
         {
             return known;
         }
-        var latest = await LatestOf(db, ownerId, cancellationToken);
-        var rows = new List<DiaryEntry>();
-        await foreach (var row in SafetyRowsOf(db, ownerId).WithCancellation(cancellationToken))
-        {
-            rows.Add(row.ToEntry());
-        }
-        var legacyCheck = await LegacyCheckOf(db, ownerId, cancellationToken);
-        // The answers are read from their JSON once, for the state and for the plan alike.
-        var taken = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
-        var state = StoredSafety.Of(taken, rows, legacyCheck, clock.GetUtcNow());
+        var latest = await db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId)
+            .OrderByDescending(a => a.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        var rows = await db.DiaryEntries.AsNoTracking()
+            .Where(e => e.UserId == ownerId && StoredSafety.EntryTypes.Contains(e.Type))
+            .ToListAsync(cancellationToken);
+        var legacyCheck = await db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId)
+            .Select(p => p.SafetyCheckedAt).FirstOrDefaultAsync(cancellationToken);
+        var state = Of(latest, rows.Select(r => r.ToEntry()), legacyCheck, clock.GetUtcNow());
         _read[ownerId] = state;
-        _assessed[ownerId] = taken;
+        _assessed[ownerId] = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
         return state;
     }
-
-    // Every page a person opens reads these three through the layout: compiled once, untracked. The two row types
-    // are StoredSafety.EntryTypes, written as constants so the SQL holds them rather than a list parameter.
-    private static readonly Func<NervewiseDbContext, string, CancellationToken, Task<Data.Assessments.AssessmentRecord?>> LatestOf =
-        EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId, CancellationToken _) =>
-            db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId).OrderByDescending(a => a.TakenAt).FirstOrDefault());
-
-    private static readonly Func<NervewiseDbContext, string, IAsyncEnumerable<DiaryEntryRecord>> SafetyRowsOf =
-        EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId) =>
-            db.DiaryEntries.AsNoTracking().Where(e => e.UserId == ownerId && (e.Type == "symptom" || e.Type == "checked")));
-
-    private static readonly Func<NervewiseDbContext, string, CancellationToken, Task<DateTimeOffset?>> LegacyCheckOf =
-        EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId, CancellationToken _) =>
-            db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId).Select(p => p.SafetyCheckedAt).FirstOrDefault());
 
     /// <summary>The state from what a caller has read already (a clinician's record, a report).</summary>
     public static SafetyState Of(Data.Assessments.AssessmentRecord? latest, IEnumerable<DiaryEntry> entries, DateTimeOffset? legacyCheck, DateTimeOffset now)
