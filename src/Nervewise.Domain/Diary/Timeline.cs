@@ -25,26 +25,71 @@ public static class Timeline
     public static IReadOnlyList<Day> Days(IEnumerable<DiaryEntry> entries, DateOnly from, DateOnly to, Func<DateTimeOffset, DateOnly>? dateOf = null)
     {
         dateOf ??= time => DateOnly.FromDateTime(time.DateTime);
-        var byDay = entries
-            .Where(e => e.Type is EntryType.Pain or EntryType.Flare)
-            .GroupBy(e => dateOf(e.Time))
-            .ToDictionary(g => g.Key, g => g.ToList());
-        var days = new List<Day>();
-        for (var date = from; date <= to; date = date.AddDays(1))
+        var tally = new Tally(from, to);
+        foreach (var e in entries)
         {
-            if (!byDay.TryGetValue(date, out var list))
+            if (e.Type is EntryType.Pain or EntryType.Flare)
             {
-                days.Add(new Day(date, null, null, 0));
-                continue;
+                tally.Add(dateOf(e.Time), e.Type == EntryType.Flare, e.Value, e.Item);
             }
-            var hurting = list.Where(e => e.Value > 0).ToList();
-            days.Add(new Day(
-                date,
-                list.Max(e => e.Value),
-                hurting.Count == 0 ? null : hurting.Max(e => DiaryVocabulary.Reach(e.Item)),
-                list.Count(e => e.Type == EntryType.Flare)));
         }
-        return days;
+        return tally.Days();
+    }
+
+    /// <summary>
+    /// The days being counted, one pain or flare-up entry at a time: a slot per day, so a page that reads its rows
+    /// straight from the database builds the timeline without making an object per entry.
+    /// </summary>
+    public sealed class Tally
+    {
+        private readonly DateOnly _from;
+        private readonly decimal?[] _worst;
+        private readonly int?[] _reach;
+        private readonly int[] _flares;
+        private readonly bool[] _logged;
+
+        public Tally(DateOnly from, DateOnly to)
+        {
+            _from = from;
+            var count = Math.Max(0, to.DayNumber - from.DayNumber + 1);
+            (_worst, _reach, _flares, _logged) = (new decimal?[count], new int?[count], new int[count], new bool[count]);
+        }
+
+        /// <summary>A pain or flare-up entry on a date; dates outside the span are left out.</summary>
+        public void Add(DateOnly date, bool flare, decimal? value, string item)
+        {
+            var i = date.DayNumber - _from.DayNumber;
+            if ((uint)i >= (uint)_logged.Length)
+            {
+                return;
+            }
+            _logged[i] = true;
+            // The first of equal values stays, as Max keeps it.
+            if (value is { } v && (_worst[i] is not { } worst || v > worst))
+            {
+                _worst[i] = v;
+            }
+            // Only pain above zero says how far down it reached.
+            if (value > 0 && DiaryVocabulary.Reach(item) is var reach && (_reach[i] is not { } furthest || reach > furthest))
+            {
+                _reach[i] = reach;
+            }
+            if (flare)
+            {
+                _flares[i]++;
+            }
+        }
+
+        public IReadOnlyList<Day> Days()
+        {
+            var days = new Day[_logged.Length];
+            for (var i = 0; i < days.Length; i++)
+            {
+                var date = _from.AddDays(i);
+                days[i] = _logged[i] ? new Day(date, _worst[i], _reach[i], _flares[i]) : new Day(date, null, null, 0);
+            }
+            return days;
+        }
     }
 
     /// <summary>The furthest reach of the last seven days against the seven before.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nervewise.Data;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
@@ -7,7 +8,7 @@ using Nervewise.Web.Infrastructure;
 
 namespace Nervewise.Web.Pages.Diary;
 
-public class TimelineModel(DiaryStore store, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
+public class TimelineModel(NervewiseDbContext db, UserManager<NervewiseUser> users, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Timeline.Day> Days { get; private set; } = [];
     public Timeline.ReachTrend Trend { get; private set; } = new(Timeline.Direction.NotEnoughData, null, null);
@@ -21,10 +22,11 @@ public class TimelineModel(DiaryStore store, UserManager<NervewiseUser> users, T
         var today = User.Today(clock);
         var from = today.AddDays(-(Weeks * 7) + 1);
         var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
-        var records = await store.AllAsync(users.GetUserId(User)!, since, cancellationToken: HttpContext.RequestAborted);
         // The zone is looked up once, not once per entry.
         var zone = ReaderZone.ZoneOf(User);
-        Days = Timeline.Days(records.Select(r => r.ToEntry()), from, today, zone is null ? null : zone.DateOf);
+        // One query shaped for the page: only its rows and columns, counted by day as they are read.
+        Days = await TimelineQuery.DaysAsync(
+            db, users.GetUserId(User)!, since, from, today, zone is null ? null : zone.DateOf, HttpContext.RequestAborted);
         Trend = Timeline.Trend(Days);
     }
 }
