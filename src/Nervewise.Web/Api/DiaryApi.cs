@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Nervewise.Data.Diary;
-using Nervewise.Data.Identity;
 using Nervewise.Domain.Diary;
 using Nervewise.Web.Diary;
 
@@ -32,9 +29,9 @@ internal static class DiaryApi
 
     /// <summary>Create with a client-made id: a retry of the same id answers 200 with what is stored and adds nothing.</summary>
     private static async Task<IResult> Create(
-        HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
+        HttpContext context, DiaryStore store, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -44,7 +41,7 @@ internal static class DiaryApi
         {
             return Refused(parsed.Errors);
         }
-        var (outcome, record) = await store.AddAsync(users.GetUserId(principal)!, parsed.Id ?? Guid.CreateVersion7(), parsed.Entry, cancellationToken);
+        var (outcome, record) = await store.AddAsync(Owner.Of(context), parsed.Id ?? Guid.CreateVersion7(), parsed.Entry, cancellationToken);
         return outcome switch
         {
             DiaryStore.Outcome.Created => TypedResults.Created($"/api/v1/diary/{record!.Id}", View(record)),
@@ -54,7 +51,7 @@ internal static class DiaryApi
     }
 
     private static async Task<Results<Ok<PageView>, ValidationProblem>> List(
-        ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken,
+        HttpContext context, DiaryStore store, CancellationToken cancellationToken,
         string? from = null, string? to = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
@@ -76,20 +73,20 @@ internal static class DiaryApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (items, total) = await store.PageAsync(users.GetUserId(principal)!, page, pageSize, start, end, cancellationToken);
+        var (items, total) = await store.PageAsync(Owner.Of(context), page, pageSize, start, end, cancellationToken);
         return TypedResults.Ok(new PageView([.. items.Select(View)], page, pageSize, total));
     }
 
     private static async Task<Results<Ok<EntryView>, NotFound>> Get(
-        Guid id, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(users.GetUserId(principal)!, id, cancellationToken) is { } record
+        Guid id, HttpContext context, DiaryStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(Owner.Of(context), id, cancellationToken) is { } record
             ? TypedResults.Ok(View(record))
             : TypedResults.NotFound();
 
     private static async Task<IResult> Update(
-        Guid id, HttpRequest request, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext context, DiaryStore store, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -99,13 +96,13 @@ internal static class DiaryApi
         {
             return TypedResults.ValidationProblem(parsed.Errors, title: "The entry was refused; nothing was changed.");
         }
-        var record = await store.UpdateAsync(users.GetUserId(principal)!, id, parsed.Entry, cancellationToken);
+        var record = await store.UpdateAsync(Owner.Of(context), id, parsed.Entry, cancellationToken);
         return record is null ? TypedResults.NotFound() : (IResult)TypedResults.Ok(View(record));
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(
-        Guid id, ClaimsPrincipal principal, UserManager<NervewiseUser> users, DiaryStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(users.GetUserId(principal)!, id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        Guid id, HttpContext context, DiaryStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(Owner.Of(context), id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static ValidationProblem Refused(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The entry was refused; nothing was saved.");

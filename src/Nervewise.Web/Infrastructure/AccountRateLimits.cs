@@ -102,12 +102,12 @@ internal static class AccountRateLimits
                 }
                 return ValueTask.CompletedTask;
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            options.GlobalLimiter = new OnlyLimited(settings, PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 Limited(context, settings) is { } limit
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         $"{limit.Name}:{context.Connection.RemoteIpAddress}",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.Permits, Window = limit.Window, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
+                    : RateLimitPartition.GetNoLimiter("")));
         });
         return services;
     }
@@ -138,5 +138,45 @@ internal static class AccountRateLimits
             return ("email", settings.EmailRequests, settings.EmailWindow);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Passes every request that no limit counts straight through: the partitioned limiter takes a lock on each
+    /// request to find its partition, which every API call and page paid for, and waited on under load.
+    /// </summary>
+    private sealed class OnlyLimited(AccountRateLimitSettings settings, PartitionedRateLimiter<HttpContext> limited) : PartitionedRateLimiter<HttpContext>
+    {
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource) => limited.GetStatistics(resource);
+
+        protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+            Limited(resource, settings) is null ? Free.Lease : limited.AttemptAcquire(resource, permitCount);
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+            Limited(resource, settings) is null ? ValueTask.FromResult<RateLimitLease>(Free.Lease) : limited.AcquireAsync(resource, permitCount, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                limited.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>An acquired lease that holds nothing, so one serves every request.</summary>
+    private sealed class Free : RateLimitLease
+    {
+        public static readonly Free Lease = new();
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
     }
 }

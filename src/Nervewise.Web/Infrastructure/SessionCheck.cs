@@ -29,15 +29,10 @@ internal static class SessionCheck
         var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var id = principal.FindFirst(claims.UserIdClaimType)?.Value;
         var stamp = principal.FindFirst(claims.SecurityStampClaimType)?.Value;
-        string? stored;
-        bool found;
+        StoredStamp? row;
         try
         {
-            var row = id is null ? null : await http.RequestServices.GetRequiredService<NervewiseDbContext>().Users.AsNoTracking()
-                .Where(u => u.Id == id)
-                .Select(u => new { u.SecurityStamp })
-                .FirstOrDefaultAsync(http.RequestAborted);
-            (found, stored) = (row is not null, row?.SecurityStamp);
+            row = id is null ? null : await StoredStamp.ReadAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -47,7 +42,7 @@ internal static class SessionCheck
             context.RejectPrincipal();
             return;
         }
-        if (!found || stored != stamp)
+        if (row is null || row.Stamp != stamp)
         {
             // Gone, signed out elsewhere, or a new password: this cookie is no longer a session.
             context.RejectPrincipal();
@@ -55,7 +50,20 @@ internal static class SessionCheck
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Identity's validator does nothing until its interval has passed, but making it builds the sign-in manager,
+        // the user manager and their stores for the request: ask it only when it has something to do.
+        if (IdentityCheckDue(context))
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+    }
+
+    /// <summary>The validator's own test: no issue time, or more than the interval since the cookie was issued.</summary>
+    private static bool IdentityCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var issued = context.Properties.IssuedUtc;
+        return issued is null || (options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued.Value > options.ValidationInterval;
     }
 
     /// <summary>Right after authentication: a check that could not reach the database fails the request, once.</summary>
@@ -67,4 +75,23 @@ internal static class SessionCheck
         }
         return next(context);
     });
+
+    /// <summary>The stored stamp of one account, by a query compiled once per engine (building it each time cost more than running it).</summary>
+    private sealed record StoredStamp(string? Stamp)
+    {
+        private static readonly Func<SqliteNervewiseDbContext, string, CancellationToken, Task<StoredStamp?>> OnSqlite = Compile<SqliteNervewiseDbContext>();
+        private static readonly Func<PostgresNervewiseDbContext, string, CancellationToken, Task<StoredStamp?>> OnPostgres = Compile<PostgresNervewiseDbContext>();
+
+        // A compiled query keeps the engine it first ran on, so each engine's context has its own.
+        public static Task<StoredStamp?> ReadAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) => db switch
+        {
+            SqliteNervewiseDbContext sqlite => OnSqlite(sqlite, id, cancellationToken),
+            PostgresNervewiseDbContext postgres => OnPostgres(postgres, id, cancellationToken),
+            _ => db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefaultAsync(cancellationToken),
+        };
+
+        private static Func<TContext, string, CancellationToken, Task<StoredStamp?>> Compile<TContext>() where TContext : NervewiseDbContext =>
+            EF.CompileAsyncQuery((TContext db, string id, CancellationToken cancellationToken) =>
+                db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefault());
+    }
 }
