@@ -231,7 +231,9 @@ sign_up() {
   request "$f.reg" "${xff[@]}" "$base/account/register" >/dev/null
   anti=$(cookie_from "$f.reg.h" '\.AspNetCore\.Antiforgery\.[^=]*')
   token=$(token_from "$f.reg.b")
+  # A name is asked for at registration (the clinician's caseload shows it).
   status=$(request "$f.reg2" "${xff[@]}" -H "Cookie: $anti" "${form[@]}" --data-urlencode "Input.ConfirmPassword=$password" \
+    --data-urlencode "Input.DisplayName=Load person $n" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/register")
   [ "$status" = 302 ] || { echo "registering $email answered $status" >&2; return 1; }
   confirm_email "$base" "$email" "$f" "${xff[@]}" || return 1
