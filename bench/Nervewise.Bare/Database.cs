@@ -17,7 +17,8 @@ namespace Nervewise.Bare;
 internal sealed class Database(IConfiguration configuration)
 {
     private readonly bool postgres = configuration["Database:Provider"]?.Trim().ToLowerInvariant() is "postgres" or "postgresql" or "npgsql";
-    private readonly string connectionString = configuration.GetConnectionString("Nervewise")
+    // Asked for at first use, not at start: the empty-answer ceiling runs with no database at all.
+    private string ConnectionString => configuration.GetConnectionString("Nervewise")
         ?? throw new InvalidOperationException("Set ConnectionStrings__Nervewise to the database Nervewise made.");
     private readonly ConcurrentBag<Statements> idle = [];
 
@@ -40,7 +41,7 @@ internal sealed class Database(IConfiguration configuration)
 
     private Statements Open()
     {
-        DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        DbConnection connection = postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         connection.Open();
         if (!postgres)
         {
@@ -92,7 +93,7 @@ internal sealed class Database(IConfiguration configuration)
 
     private DbConnection Connect()
     {
-        DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        DbConnection connection = postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         connection.Open();
         return connection;
     }
