@@ -42,7 +42,19 @@ internal sealed class MatchedSets
             }
             _starts.Add(_times.Count);
         }
+        // Every member time once, in order, so an exposure is checked against all of them in one walk (Evaluate).
+        _sorted = [.. _times.Distinct().Order()];
+        _member = new int[_times.Count];
+        for (var i = 0; i < _times.Count; i++)
+        {
+            _member[i] = Array.BinarySearch(_sorted, _times[i]);
+        }
+        _exposed = new bool[_sorted.Length];
     }
+
+    private readonly double[] _sorted;
+    private readonly int[] _member;
+    private readonly bool[] _exposed;
 
     public TriggerRules.Window Window { get; }
 
@@ -72,18 +84,19 @@ internal sealed class MatchedSets
     /// </summary>
     public Tally Evaluate(ReadOnlySpan<double> ends, Span<ExactConditional.MatchedSet> sets)
     {
+        MarkExposed(ends);
         var count = 0;
         var casesAfter = 0;
         var byChance = 0.0;
         var allExposed = 0;
         for (var s = 0; s < Count; s++)
         {
-            var members = Members(s);
+            var members = _member.AsSpan(_starts[s].._starts[s + 1]);
             var exposed = 0;
             var caseExposed = false;
             for (var i = 0; i < members.Length; i++)
             {
-                if (Exposed(ends, members[i]))
+                if (_exposed[members[i]])
                 {
                     exposed++;
                     caseExposed |= i == 0;
@@ -98,6 +111,26 @@ internal sealed class MatchedSets
             }
         }
         return new Tally(count, casesAfter, byChance, allExposed);
+    }
+
+    /// <summary>
+    /// <see cref="Exposed"/> for every member time at once: both window edges move forward with the time, so one
+    /// pointer into the ends walks forward instead of a search per time. The same comparisons decide, so the same answers.
+    /// </summary>
+    private void MarkExposed(ReadOnlySpan<double> ends)
+    {
+        var lo = 0;
+        for (var j = 0; j < _sorted.Length; j++)
+        {
+            var time = _sorted[j];
+            var earliest = time - Window.EndHours;
+            var latest = time - Window.StartHours;
+            while (lo < ends.Length && ends[lo] <= earliest)
+            {
+                lo++;
+            }
+            _exposed[j] = lo < ends.Length && ends[lo] <= latest;
+        }
     }
 
     /// <summary>Whether an exposure ended between the window's start and end hours before <paramref name="time"/>.</summary>

@@ -55,14 +55,15 @@ public static class TriggerAnalysis
                 var tally = sets.Evaluate(exposure.Ends, buffer);
                 var informative = buffer.AsSpan(0, tally.Informative);
                 // A test that could never be significant is not a test (Gilbert 2005): this depends only on the sets.
-                if (tally.Informative == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && ExactConditional.MinimumP(informative) > rules.FalseDiscovery.Level))
+                var minimumP = tally.Informative == 0 ? 1 : ExactConditional.MinimumP(informative);
+                if (tally.Informative == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && minimumP > rules.FalseDiscovery.Level))
                 {
                     var share = sets.Count == 0 ? 0 : tally.AllExposed / (double)sets.Count;
                     untested[exposure.Exposure] = Math.Max(share, untested.GetValueOrDefault(exposure.Exposure));
                     continue;
                 }
                 var counts = new TriggerCounts(sets.Count, tally.CasesAfter, tally.ByChance, sets.LeftOutForGaps, sets.LeftOutNoComparison);
-                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch), counts));
+                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch, 0.95, minimumP), counts));
             }
         }
 
