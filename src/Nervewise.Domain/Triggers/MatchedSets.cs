@@ -43,13 +43,25 @@ internal sealed class MatchedSets
             _starts.Add(_times.Count);
         }
         // Every member time once, in order, so an exposure is checked against all of them in one walk (Evaluate).
-        _sorted = [.. _times.Distinct().Order()];
-        _member = new int[_times.Count];
-        for (var i = 0; i < _times.Count; i++)
+        var keys = _times.ToArray();
+        var at = new int[keys.Length];
+        for (var i = 0; i < at.Length; i++)
         {
-            _member[i] = Array.BinarySearch(_sorted, _times[i]);
+            at[i] = i;
         }
-        _exposed = new bool[_sorted.Length];
+        Array.Sort(keys, at);
+        _member = new int[keys.Length];
+        var unique = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i == 0 || keys[i] != keys[unique - 1])
+            {
+                keys[unique++] = keys[i];
+            }
+            _member[at[i]] = unique - 1;
+        }
+        _sorted = keys[..unique];
+        _exposed = new bool[unique];
     }
 
     private readonly double[] _sorted;

@@ -16,7 +16,11 @@ public static class TriggerAnalysis
     {
         ArgumentNullException.ThrowIfNull(entries);
         rules ??= TriggerRules.Current;
-        var sorted = entries.OrderBy(e => e.Time.UtcDateTime).ToList();
+        var sorted = entries.ToList();
+        if (!InOrder(sorted))
+        {
+            sorted = [.. sorted.OrderBy(e => e.Time.UtcDateTime)];
+        }
         if (sorted.Count == 0)
         {
             return new TriggerReport(0, 0, 0, 0, [], "The diary is empty: nothing to look at yet.", null, [], []);
@@ -262,6 +266,19 @@ public static class TriggerAnalysis
             }
         }
         return matched / (double)ends.Length;
+    }
+
+    /// <summary>Diaries mostly arrive in order already; a stable sort would then change nothing, so it is skipped.</summary>
+    private static bool InOrder(List<DiaryEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Time.UtcDateTime < entries[i - 1].Time.UtcDateTime)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string Capital(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
