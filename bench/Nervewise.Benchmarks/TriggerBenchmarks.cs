@@ -9,7 +9,7 @@ namespace Nervewise.Benchmarks;
 /// <summary>
 /// One diary analysed, for diaries of one to eight years (60 flare-ups a year): time and memory per diary. The one-year
 /// row is the time per person-year (issue 19 aims at 1 ms or less); `-- speed` gives the same figure in CPU time over
-/// the simulation suite's diaries, for bench/load.sh.
+/// twenty such one-year diaries, for bench/load.sh.
 /// </summary>
 [MemoryDiagnoser]
 public class TriggerBenchmarks
