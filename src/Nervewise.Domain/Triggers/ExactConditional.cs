@@ -190,11 +190,16 @@ public static class ExactConditional
         var dist = scratch[..(limit + 1)];
         ref var d0 = ref MemoryMarshal.GetReference(dist);
         dist[0] = 1;
-        var top = 0;
-        foreach (var set in sets)
+        // Every set's chance first, in one pass: the divisions then no longer wait on the update, nor it on them.
+        Span<double> chances = sets.Length <= 512 ? stackalloc double[sets.Length] : new double[sets.Length];
+        for (var i = 0; i < sets.Length; i++)
         {
-            var chance = set.Chance(oddsRatio);
-            var q = exposedSide ? chance : 1 - chance;
+            var chance = sets[i].Chance(oddsRatio);
+            chances[i] = exposedSide ? chance : 1 - chance;
+        }
+        var top = 0;
+        foreach (var q in chances)
+        {
             var stay = 1 - q;
             if (top < limit)
             {

@@ -4,79 +4,114 @@ namespace Nervewise.Domain.Triggers;
 /// The case-crossover sets for one window: each flare-up (the case) with the same clock time on every other day of
 /// its fixed block (the referents). A time belongs only if every day from the window's far edge to the time itself
 /// has an entry, so unknown days never pass for days without exposure. Times are hours on the diary's axis;
-/// each set's case comes first.
+/// each set's case comes first. The candidate times are the same for every window (only which of them are observed
+/// differs), so they are made and sorted once, and one instance is refilled window by window (<see cref="Use"/>).
 /// </summary>
 internal sealed class MatchedSets
 {
-    private readonly List<double> _times = [];
-    private readonly List<int> _starts = [0];
+    private readonly DiaryAxis _axis;
+    // Per flare-up, its candidate times: the flare-up first, then its block's other days in order.
+    private readonly double[] _candidates;
+    private readonly int[] _candidateStarts;
+    // Every candidate time once, in order, and where each candidate sits among them.
+    private readonly double[] _sorted;
+    private readonly int[] _place;
+    private readonly bool[] _exposed;
+    // The window's sets: places of their members (case first), set s from _starts[s] to _starts[s + 1].
+    private readonly int[] _member;
+    private readonly int[] _starts;
 
-    public MatchedSets(ReadOnlySpan<double> flares, DiaryAxis axis, TriggerRules.Window window, int stratumDays)
+    public MatchedSets(ReadOnlySpan<double> flares, DiaryAxis axis, int stratumDays)
     {
-        Window = window;
-        foreach (var flare in flares)
+        _axis = axis;
+        var times = new double[flares.Length * stratumDays];
+        _candidateStarts = new int[flares.Length + 1];
+        var count = 0;
+        for (var f = 0; f < flares.Length; f++)
         {
-            if (!Observed(flare, axis))
-            {
-                LeftOutForGaps++;
-                continue;
-            }
+            var flare = flares[f];
             var day = DiaryAxis.Day(flare);
             var firstDay = day / stratumDays * stratumDays;
-            var before = _times.Count;
-            _times.Add(flare);
+            times[count++] = flare;
             for (var other = firstDay; other < firstDay + stratumDays; other++)
             {
-                var referent = flare + ((other - day) * 24.0);
-                if (other != day && Observed(referent, axis))
+                if (other != day)
                 {
-                    _times.Add(referent);
+                    times[count++] = flare + ((other - day) * 24.0);
                 }
             }
-            if (_times.Count - before < 2)
-            {
-                // A flare-up with no comparison day says nothing.
-                _times.RemoveRange(before, _times.Count - before);
-                LeftOutNoComparison++;
-                continue;
-            }
-            _starts.Add(_times.Count);
+            _candidateStarts[f + 1] = count;
         }
-        // Every member time once, in order, so an exposure is checked against all of them in one walk (Evaluate).
-        var keys = _times.ToArray();
-        var at = new int[keys.Length];
-        for (var i = 0; i < at.Length; i++)
+        _candidates = times[..count];
+        var keys = times.AsSpan(0, count).ToArray();
+        var at = new int[count];
+        for (var i = 0; i < count; i++)
         {
             at[i] = i;
         }
         Array.Sort(keys, at);
-        _member = new int[keys.Length];
+        _place = new int[count];
         var unique = 0;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             if (i == 0 || keys[i] != keys[unique - 1])
             {
                 keys[unique++] = keys[i];
             }
-            _member[at[i]] = unique - 1;
+            _place[at[i]] = unique - 1;
         }
         _sorted = keys[..unique];
         _exposed = new bool[unique];
+        _member = new int[count];
+        _starts = new int[flares.Length + 1];
+        Window = null!;
     }
 
-    private readonly double[] _sorted;
-    private readonly int[] _member;
-    private readonly bool[] _exposed;
+    public TriggerRules.Window Window { get; private set; }
 
-    public TriggerRules.Window Window { get; }
-
-    public int Count => _starts.Count - 1;
+    public int Count { get; private set; }
 
     /// <summary>Flare-ups left out because a day the window touches has nothing logged.</summary>
-    public int LeftOutForGaps { get; }
+    public int LeftOutForGaps { get; private set; }
 
     /// <summary>Flare-ups left out because no other day of their block could be compared with them.</summary>
-    public int LeftOutNoComparison { get; }
+    public int LeftOutNoComparison { get; private set; }
+
+    /// <summary>Makes the sets for <paramref name="window"/>, replacing the last window's.</summary>
+    public void Use(TriggerRules.Window window)
+    {
+        Window = window;
+        Count = 0;
+        LeftOutForGaps = 0;
+        LeftOutNoComparison = 0;
+        var used = 0;
+        for (var f = 0; f + 1 < _candidateStarts.Length; f++)
+        {
+            var from = _candidateStarts[f];
+            if (!Observed(_candidates[from]))
+            {
+                LeftOutForGaps++;
+                continue;
+            }
+            var before = used;
+            _member[used++] = _place[from];
+            for (var i = from + 1; i < _candidateStarts[f + 1]; i++)
+            {
+                if (Observed(_candidates[i]))
+                {
+                    _member[used++] = _place[i];
+                }
+            }
+            if (used - before < 2)
+            {
+                // A flare-up with no comparison day says nothing.
+                used = before;
+                LeftOutNoComparison++;
+                continue;
+            }
+            _starts[++Count] = used;
+        }
+    }
 
     /// <summary>
     /// Every counted flare-up for one exposure, the informative ones and the rest: how many followed the exposure, how
@@ -84,11 +119,8 @@ internal sealed class MatchedSets
     /// </summary>
     public readonly record struct Tally(int Informative, int CasesAfter, double ByChance, int AllExposed);
 
-    public ReadOnlySpan<double> Members(int set) =>
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_times)[_starts[set].._starts[set + 1]];
-
-    private bool Observed(double time, DiaryAxis axis) =>
-        axis.AllLogged(DiaryAxis.Day(time - Window.EndHours), DiaryAxis.Day(time));
+    private bool Observed(double time) =>
+        _axis.AllLogged(DiaryAxis.Day(time - Window.EndHours), DiaryAxis.Day(time));
 
     /// <summary>
     /// Fills <paramref name="sets"/> with the informative sets (some members exposed, some not) for an exposure whose
@@ -97,6 +129,7 @@ internal sealed class MatchedSets
     public Tally Evaluate(ReadOnlySpan<double> ends, Span<ExactConditional.MatchedSet> sets)
     {
         MarkExposed(ends);
+        var exposedAt = _exposed;
         var count = 0;
         var casesAfter = 0;
         var byChance = 0.0;
@@ -104,15 +137,11 @@ internal sealed class MatchedSets
         for (var s = 0; s < Count; s++)
         {
             var members = _member.AsSpan(_starts[s].._starts[s + 1]);
-            var exposed = 0;
-            var caseExposed = false;
-            for (var i = 0; i < members.Length; i++)
+            var caseExposed = exposedAt[members[0]];
+            var exposed = caseExposed ? 1 : 0;
+            for (var i = 1; i < members.Length; i++)
             {
-                if (_exposed[members[i]])
-                {
-                    exposed++;
-                    caseExposed |= i == 0;
-                }
+                exposed += exposedAt[members[i]] ? 1 : 0;
             }
             casesAfter += caseExposed ? 1 : 0;
             byChance += exposed / (double)members.Length;
@@ -126,22 +155,25 @@ internal sealed class MatchedSets
     }
 
     /// <summary>
-    /// <see cref="Exposed"/> for every member time at once: both window edges move forward with the time, so one
+    /// <see cref="Exposed"/> for every candidate time at once: both window edges move forward with the time, so one
     /// pointer into the ends walks forward instead of a search per time. The same comparisons decide, so the same answers.
     /// </summary>
     private void MarkExposed(ReadOnlySpan<double> ends)
     {
         var lo = 0;
-        for (var j = 0; j < _sorted.Length; j++)
+        var sorted = _sorted;
+        var exposed = _exposed;
+        double endHours = Window.EndHours, startHours = Window.StartHours;
+        for (var j = 0; j < sorted.Length; j++)
         {
-            var time = _sorted[j];
-            var earliest = time - Window.EndHours;
-            var latest = time - Window.StartHours;
+            var time = sorted[j];
+            var earliest = time - endHours;
+            var latest = time - startHours;
             while (lo < ends.Length && ends[lo] <= earliest)
             {
                 lo++;
             }
-            _exposed[j] = lo < ends.Length && ends[lo] <= latest;
+            exposed[j] = lo < ends.Length && ends[lo] <= latest;
         }
     }
 

@@ -51,9 +51,10 @@ public static class TriggerAnalysis
         var untested = new Dictionary<string, double>(StringComparer.Ordinal);
         var buffer = new ExactConditional.MatchedSet[flares.Length];
         var scratch = new double[flares.Length + 2];
+        var sets = new MatchedSets(flares, axis, rules.Referents.StratumDays);
         foreach (var window in windows)
         {
-            var sets = new MatchedSets(flares, axis, window, rules.Referents.StratumDays);
+            sets.Use(window);
             foreach (var exposure in series)
             {
                 var tally = sets.Evaluate(exposure.Ends, buffer);
@@ -145,7 +146,8 @@ public static class TriggerAnalysis
         {
             var first = group.First();
             var type = first.Exposure[..first.Exposure.IndexOf(':', StringComparison.Ordinal)];
-            var logged = sorted.Count(e => DiaryVocabulary.Name(e.Type) == type && e.Item == first.Item);
+            // The item first: it rules out nearly every entry without spelling out a type name (which allocates).
+            var logged = sorted.Count(e => e.Item == first.Item && DiaryVocabulary.Name(e.Type) == type);
             var name = Capital(TriggerWording.Item(group.Key));
             if (alwaysShare.GetValueOrDefault(group.Key) >= 0.5)
             {
@@ -195,19 +197,54 @@ public static class TriggerAnalysis
     /// <summary>Every exposure (type:item) at every dose level it reaches, by the time it ended.</summary>
     internal static List<Series> ExposureSeries(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
     {
-        var series = new List<Series>();
-        foreach (var group in sorted.Where(e => rules.Doses.For(e.Type).Count > 0)
-                     .GroupBy(e => (e.Type, e.Item))
-                     .OrderBy(g => DiaryVocabulary.Name(g.Key.Type), StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.Item, StringComparer.Ordinal))
+        // Entries grouped by exposure in diary order; the groups then in order of name and item (each key once).
+        var groups = new Dictionary<(EntryType Type, string Item), List<DiaryEntry>>();
+        foreach (var entry in sorted)
         {
-            var levels = rules.Doses.For(group.Key.Type);
-            foreach (var level in levels)
+            if (rules.Doses.For(entry.Type).Count == 0)
             {
-                var ends = group.Where(level.Admits).Select(e => axis.Hours(e.End)).Order().ToArray();
-                if (ends.Length > 0)
+                continue;
+            }
+            if (!groups.TryGetValue((entry.Type, entry.Item), out var group))
+            {
+                groups.Add((entry.Type, entry.Item), group = []);
+            }
+            group.Add(entry);
+        }
+        var keys = new (string Name, EntryType Type, string Item)[groups.Count];
+        var k = 0;
+        foreach (var key in groups.Keys)
+        {
+            keys[k++] = (DiaryVocabulary.Name(key.Type), key.Type, key.Item);
+        }
+        Array.Sort(keys, static (x, y) =>
+        {
+            var byName = string.CompareOrdinal(x.Name, y.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(x.Item, y.Item);
+        });
+
+        var series = new List<Series>();
+        var ends = new List<double>();
+        foreach (var (name, type, item) in keys)
+        {
+            var group = groups[(type, item)];
+            string? exposure = null;
+            foreach (var level in rules.Doses.For(type))
+            {
+                ends.Clear();
+                foreach (var entry in group)
                 {
-                    series.Add(new Series($"{DiaryVocabulary.Name(group.Key.Type)}:{group.Key.Item}", group.Key.Item, level, ends));
+                    if (level.Admits(entry))
+                    {
+                        ends.Add(axis.Hours(entry.End));
+                    }
+                }
+                if (ends.Count > 0)
+                {
+                    var times = ends.ToArray();
+                    // Equal hours are the same double (never -0), so an unstable sort gives what Order() gave.
+                    Array.Sort(times);
+                    series.Add(new Series(exposure ??= $"{name}:{item}", item, level, times));
                 }
             }
         }
@@ -228,7 +265,14 @@ public static class TriggerAnalysis
     internal static TogetherResult Together(IReadOnlyList<Series> series, TriggerRules rules)
     {
         var tolerance = rules.Together.ToleranceMinutes / 60.0;
-        var candidates = series.Where(s => s.Ends.Length >= rules.Together.MinimumTimes).ToList();
+        var candidates = new List<Series>();
+        foreach (var s in series)
+        {
+            if (s.Ends.Length >= rules.Together.MinimumTimes)
+            {
+                candidates.Add(s);
+            }
+        }
         var matched = new List<(Series, Series)>();
         var pairs = new List<TogetherPair>();
         for (var i = 0; i < candidates.Count; i++)
@@ -255,11 +299,17 @@ public static class TriggerAnalysis
 
     private static double Share(double[] ends, double[] others, double tolerance)
     {
+        // Both are sorted, so the first other at or after end − tolerance only moves forward: one walk, not a search
+        // per end. It is the element the binary search found (or one equal to it), so the same comparison decides.
         var matched = 0;
+        var from = 0;
         foreach (var end in ends)
         {
-            var index = Array.BinarySearch(others, end - tolerance);
-            var from = index >= 0 ? index : ~index;
+            var low = end - tolerance;
+            while (from < others.Length && others[from] < low)
+            {
+                from++;
+            }
             if (from < others.Length && others[from] <= end + tolerance)
             {
                 matched++;
