@@ -197,25 +197,46 @@ public static class TriggerAnalysis
     /// <summary>Every exposure (type:item) at every dose level it reaches, by the time it ended.</summary>
     internal static List<Series> ExposureSeries(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
     {
-        // Entries grouped by exposure in diary order; the groups then in order of name and item (each key once).
-        var groups = new Dictionary<(EntryType Type, string Item), List<DiaryEntry>>();
-        foreach (var entry in sorted)
+        // Entries grouped by exposure in diary order (a counting sort by group, no list per group); the groups then
+        // in order of name and item (each key once).
+        var ids = new Dictionary<(EntryType Type, string Item), int>();
+        var groupOf = new int[sorted.Count];
+        var sizes = new List<int>();
+        for (var e = 0; e < sorted.Count; e++)
         {
+            var entry = sorted[e];
             if (rules.Doses.For(entry.Type).Count == 0)
             {
+                groupOf[e] = -1;
                 continue;
             }
-            if (!groups.TryGetValue((entry.Type, entry.Item), out var group))
+            if (!ids.TryGetValue((entry.Type, entry.Item), out var id))
             {
-                groups.Add((entry.Type, entry.Item), group = []);
+                ids.Add((entry.Type, entry.Item), id = sizes.Count);
+                sizes.Add(0);
             }
-            group.Add(entry);
+            groupOf[e] = id;
+            sizes[id]++;
         }
-        var keys = new (string Name, EntryType Type, string Item)[groups.Count];
-        var k = 0;
-        foreach (var key in groups.Keys)
+        var starts = new int[sizes.Count + 1];
+        for (var g = 0; g < sizes.Count; g++)
         {
-            keys[k++] = (DiaryVocabulary.Name(key.Type), key.Type, key.Item);
+            starts[g + 1] = starts[g] + sizes[g];
+        }
+        var members = new int[starts[^1]];
+        var next = starts[..^1];
+        for (var e = 0; e < sorted.Count; e++)
+        {
+            if (groupOf[e] >= 0)
+            {
+                members[next[groupOf[e]]++] = e;
+            }
+        }
+        var keys = new (string Name, EntryType Type, string Item, int Id)[ids.Count];
+        var k = 0;
+        foreach (var (key, id) in ids)
+        {
+            keys[k++] = (DiaryVocabulary.Name(key.Type), key.Type, key.Item, id);
         }
         Array.Sort(keys, static (x, y) =>
         {
@@ -224,24 +245,24 @@ public static class TriggerAnalysis
         });
 
         var series = new List<Series>();
-        var ends = new List<double>();
-        foreach (var (name, type, item) in keys)
+        var ends = new double[members.Length];
+        foreach (var (name, type, item, id) in keys)
         {
-            var group = groups[(type, item)];
+            var group = members.AsSpan(starts[id]..starts[id + 1]);
             string? exposure = null;
             foreach (var level in rules.Doses.For(type))
             {
-                ends.Clear();
-                foreach (var entry in group)
+                var count = 0;
+                foreach (var e in group)
                 {
-                    if (level.Admits(entry))
+                    if (level.Admits(sorted[e]))
                     {
-                        ends.Add(axis.Hours(entry.End));
+                        ends[count++] = axis.Hours(sorted[e].End);
                     }
                 }
-                if (ends.Count > 0)
+                if (count > 0)
                 {
-                    var times = ends.ToArray();
+                    var times = ends[..count];
                     // Equal hours are the same double (never -0), so an unstable sort gives what Order() gave.
                     Array.Sort(times);
                     series.Add(new Series(exposure ??= $"{name}:{item}", item, level, times));
