@@ -15,6 +15,7 @@ internal sealed class MatchedSets
     private readonly int[] _candidateStarts;
     // Every candidate time once, in order, and where each candidate sits among them.
     private readonly double[] _sorted;
+    private readonly int _unique;
     private readonly int[] _place;
     private readonly bool[] _exposed;
     // The window's sets: places of their members (case first), set s from _starts[s] to _starts[s + 1].
@@ -42,7 +43,8 @@ internal sealed class MatchedSets
             }
             _candidateStarts[f + 1] = count;
         }
-        _candidates = times[..count];
+        // Every flare-up has exactly one candidate per day of its block, so count fills the array.
+        _candidates = times;
         var keys = times.AsSpan(0, count).ToArray();
         var at = new int[count];
         for (var i = 0; i < count; i++)
@@ -60,7 +62,8 @@ internal sealed class MatchedSets
             }
             _place[at[i]] = unique - 1;
         }
-        _sorted = keys[..unique];
+        _sorted = keys;
+        _unique = unique;
         _exposed = new bool[unique];
         _member = new int[count];
         _starts = new int[flares.Length + 1];
@@ -161,7 +164,7 @@ internal sealed class MatchedSets
     private void MarkExposed(ReadOnlySpan<double> ends)
     {
         var lo = 0;
-        var sorted = _sorted;
+        var sorted = _sorted.AsSpan(0, _unique);
         var exposed = _exposed;
         double endHours = Window.EndHours, startHours = Window.StartHours;
         for (var j = 0; j < sorted.Length; j++)
