@@ -8,6 +8,8 @@ using Nervewise.Simulation;
 //   memory COUNT YEARS            whether memory stays flat over many diaries
 //   diary RATIO FLARES SEED       a synthetic diary as CSV (the planted trigger cycles with the seed)
 //   peek RATIO FLARES SEEDS       the findings for the planted exposure, seed by seed
+//   speed [SECONDS]               CPU ms per person-year over 20 one-year diaries, 60 flare-ups each (bench/load.sh reads
+//                                 the last line: RESULT ms_per_person_year=... person_years=... runs=...)
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*' --job short.
 static int Whole(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 static double Real(string text) => double.Parse(text, CultureInfo.InvariantCulture);
@@ -25,6 +27,12 @@ switch (args)
         break;
     case ["peek", var ratio, var flares, var seeds]:
         Peek.Print(Real(ratio), Whole(flares), Whole(seeds), Console.Out);
+        break;
+    case ["speed"]:
+        SpeedRun.Print(5, Console.Out);
+        break;
+    case ["speed", var seconds]:
+        SpeedRun.Print(Real(seconds), Console.Out);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(TriggerBenchmarks).Assembly).Run(args);

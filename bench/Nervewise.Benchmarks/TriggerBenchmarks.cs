@@ -6,7 +6,11 @@ using Nervewise.Simulation;
 
 namespace Nervewise.Benchmarks;
 
-/// <summary>One diary analysed, for diaries of one to eight years (60 flare-ups a year): time and memory per diary.</summary>
+/// <summary>
+/// One diary analysed, for diaries of one to eight years (60 flare-ups a year): time and memory per diary. The one-year
+/// row is the time per person-year (issue 19 aims at 1 ms or less); `-- speed` gives the same figure in CPU time over
+/// twenty such one-year diaries, for bench/load.sh.
+/// </summary>
 [MemoryDiagnoser]
 public class TriggerBenchmarks
 {

@@ -4,55 +4,117 @@ namespace Nervewise.Domain.Triggers;
 /// The case-crossover sets for one window: each flare-up (the case) with the same clock time on every other day of
 /// its fixed block (the referents). A time belongs only if every day from the window's far edge to the time itself
 /// has an entry, so unknown days never pass for days without exposure. Times are hours on the diary's axis;
-/// each set's case comes first.
+/// each set's case comes first. The candidate times are the same for every window (only which of them are observed
+/// differs), so they are made and sorted once, and one instance is refilled window by window (<see cref="Use"/>).
 /// </summary>
 internal sealed class MatchedSets
 {
-    private readonly List<double> _times = [];
-    private readonly List<int> _starts = [0];
+    private readonly DiaryAxis _axis;
+    // Per flare-up, its candidate times: the flare-up first, then its block's other days in order.
+    private readonly double[] _candidates;
+    private readonly int[] _candidateStarts;
+    // Every candidate time once, in order, and where each candidate sits among them.
+    private readonly double[] _sorted;
+    private readonly int _unique;
+    private readonly int[] _place;
+    private readonly bool[] _exposed;
+    // The window's sets: places of their members (case first), set s from _starts[s] to _starts[s + 1].
+    private readonly int[] _member;
+    private readonly int[] _starts;
 
-    public MatchedSets(ReadOnlySpan<double> flares, DiaryAxis axis, TriggerRules.Window window, int stratumDays)
+    public MatchedSets(ReadOnlySpan<double> flares, DiaryAxis axis, int stratumDays)
+    {
+        _axis = axis;
+        var times = new double[flares.Length * stratumDays];
+        _candidateStarts = new int[flares.Length + 1];
+        var count = 0;
+        for (var f = 0; f < flares.Length; f++)
+        {
+            var flare = flares[f];
+            var day = DiaryAxis.Day(flare);
+            var firstDay = day / stratumDays * stratumDays;
+            times[count++] = flare;
+            for (var other = firstDay; other < firstDay + stratumDays; other++)
+            {
+                if (other != day)
+                {
+                    times[count++] = flare + ((other - day) * 24.0);
+                }
+            }
+            _candidateStarts[f + 1] = count;
+        }
+        // Every flare-up has exactly one candidate per day of its block, so count fills the array.
+        _candidates = times;
+        var keys = times.AsSpan(0, count).ToArray();
+        var at = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            at[i] = i;
+        }
+        Array.Sort(keys, at);
+        _place = new int[count];
+        var unique = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (i == 0 || keys[i] != keys[unique - 1])
+            {
+                keys[unique++] = keys[i];
+            }
+            _place[at[i]] = unique - 1;
+        }
+        _sorted = keys;
+        _unique = unique;
+        _exposed = new bool[unique];
+        _member = new int[count];
+        _starts = new int[flares.Length + 1];
+        Window = null!;
+    }
+
+    public TriggerRules.Window Window { get; private set; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Flare-ups left out because a day the window touches has nothing logged.</summary>
+    public int LeftOutForGaps { get; private set; }
+
+    /// <summary>Flare-ups left out because no other day of their block could be compared with them.</summary>
+    public int LeftOutNoComparison { get; private set; }
+
+    /// <summary>Makes the sets for <paramref name="window"/>, replacing the last window's.</summary>
+    public void Use(TriggerRules.Window window)
     {
         Window = window;
-        foreach (var flare in flares)
+        Count = 0;
+        LeftOutForGaps = 0;
+        LeftOutNoComparison = 0;
+        var used = 0;
+        for (var f = 0; f + 1 < _candidateStarts.Length; f++)
         {
-            if (!Observed(flare, axis))
+            var from = _candidateStarts[f];
+            if (!Observed(_candidates[from]))
             {
                 LeftOutForGaps++;
                 continue;
             }
-            var day = DiaryAxis.Day(flare);
-            var firstDay = day / stratumDays * stratumDays;
-            var before = _times.Count;
-            _times.Add(flare);
-            for (var other = firstDay; other < firstDay + stratumDays; other++)
+            var before = used;
+            _member[used++] = _place[from];
+            for (var i = from + 1; i < _candidateStarts[f + 1]; i++)
             {
-                var referent = flare + ((other - day) * 24.0);
-                if (other != day && Observed(referent, axis))
+                if (Observed(_candidates[i]))
                 {
-                    _times.Add(referent);
+                    _member[used++] = _place[i];
                 }
             }
-            if (_times.Count - before < 2)
+            if (used - before < 2)
             {
                 // A flare-up with no comparison day says nothing.
-                _times.RemoveRange(before, _times.Count - before);
+                used = before;
                 LeftOutNoComparison++;
                 continue;
             }
-            _starts.Add(_times.Count);
+            _starts[++Count] = used;
         }
     }
-
-    public TriggerRules.Window Window { get; }
-
-    public int Count => _starts.Count - 1;
-
-    /// <summary>Flare-ups left out because a day the window touches has nothing logged.</summary>
-    public int LeftOutForGaps { get; }
-
-    /// <summary>Flare-ups left out because no other day of their block could be compared with them.</summary>
-    public int LeftOutNoComparison { get; }
 
     /// <summary>
     /// Every counted flare-up for one exposure, the informative ones and the rest: how many followed the exposure, how
@@ -60,11 +122,8 @@ internal sealed class MatchedSets
     /// </summary>
     public readonly record struct Tally(int Informative, int CasesAfter, double ByChance, int AllExposed);
 
-    public ReadOnlySpan<double> Members(int set) =>
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_times)[_starts[set].._starts[set + 1]];
-
-    private bool Observed(double time, DiaryAxis axis) =>
-        axis.AllLogged(DiaryAxis.Day(time - Window.EndHours), DiaryAxis.Day(time));
+    private bool Observed(double time) =>
+        _axis.AllLogged(DiaryAxis.Day(time - Window.EndHours), DiaryAxis.Day(time));
 
     /// <summary>
     /// Fills <paramref name="sets"/> with the informative sets (some members exposed, some not) for an exposure whose
@@ -72,22 +131,20 @@ internal sealed class MatchedSets
     /// </summary>
     public Tally Evaluate(ReadOnlySpan<double> ends, Span<ExactConditional.MatchedSet> sets)
     {
+        MarkExposed(ends);
+        var exposedAt = _exposed;
         var count = 0;
         var casesAfter = 0;
         var byChance = 0.0;
         var allExposed = 0;
         for (var s = 0; s < Count; s++)
         {
-            var members = Members(s);
-            var exposed = 0;
-            var caseExposed = false;
-            for (var i = 0; i < members.Length; i++)
+            var members = _member.AsSpan(_starts[s].._starts[s + 1]);
+            var caseExposed = exposedAt[members[0]];
+            var exposed = caseExposed ? 1 : 0;
+            for (var i = 1; i < members.Length; i++)
             {
-                if (Exposed(ends, members[i]))
-                {
-                    exposed++;
-                    caseExposed |= i == 0;
-                }
+                exposed += exposedAt[members[i]] ? 1 : 0;
             }
             casesAfter += caseExposed ? 1 : 0;
             byChance += exposed / (double)members.Length;
@@ -98,6 +155,29 @@ internal sealed class MatchedSets
             }
         }
         return new Tally(count, casesAfter, byChance, allExposed);
+    }
+
+    /// <summary>
+    /// <see cref="Exposed"/> for every candidate time at once: both window edges move forward with the time, so one
+    /// pointer into the ends walks forward instead of a search per time. The same comparisons decide, so the same answers.
+    /// </summary>
+    private void MarkExposed(ReadOnlySpan<double> ends)
+    {
+        var lo = 0;
+        var sorted = _sorted.AsSpan(0, _unique);
+        var exposed = _exposed;
+        double endHours = Window.EndHours, startHours = Window.StartHours;
+        for (var j = 0; j < sorted.Length; j++)
+        {
+            var time = sorted[j];
+            var earliest = time - endHours;
+            var latest = time - startHours;
+            while (lo < ends.Length && ends[lo] <= earliest)
+            {
+                lo++;
+            }
+            exposed[j] = lo < ends.Length && ends[lo] <= latest;
+        }
     }
 
     /// <summary>Whether an exposure ended between the window's start and end hours before <paramref name="time"/>.</summary>

@@ -16,7 +16,11 @@ public static class TriggerAnalysis
     {
         ArgumentNullException.ThrowIfNull(entries);
         rules ??= TriggerRules.Current;
-        var sorted = entries.OrderBy(e => e.Time.UtcDateTime).ToList();
+        var sorted = entries.ToList();
+        if (!InOrder(sorted))
+        {
+            sorted = [.. sorted.OrderBy(e => e.Time.UtcDateTime)];
+        }
         if (sorted.Count == 0)
         {
             return new TriggerReport(0, 0, 0, 0, [], "The diary is empty: nothing to look at yet.", null, [], []);
@@ -47,22 +51,24 @@ public static class TriggerAnalysis
         var untested = new Dictionary<string, double>(StringComparer.Ordinal);
         var buffer = new ExactConditional.MatchedSet[flares.Length];
         var scratch = new double[flares.Length + 2];
+        var sets = new MatchedSets(flares, axis, rules.Referents.StratumDays);
         foreach (var window in windows)
         {
-            var sets = new MatchedSets(flares, axis, window, rules.Referents.StratumDays);
+            sets.Use(window);
             foreach (var exposure in series)
             {
                 var tally = sets.Evaluate(exposure.Ends, buffer);
                 var informative = buffer.AsSpan(0, tally.Informative);
                 // A test that could never be significant is not a test (Gilbert 2005): this depends only on the sets.
-                if (tally.Informative == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && ExactConditional.MinimumP(informative) > rules.FalseDiscovery.Level))
+                var minimumP = tally.Informative == 0 ? 1 : ExactConditional.MinimumP(informative);
+                if (tally.Informative == 0 || (rules.FalseDiscovery.TestOnlyIfAttainable && minimumP > rules.FalseDiscovery.Level))
                 {
                     var share = sets.Count == 0 ? 0 : tally.AllExposed / (double)sets.Count;
                     untested[exposure.Exposure] = Math.Max(share, untested.GetValueOrDefault(exposure.Exposure));
                     continue;
                 }
                 var counts = new TriggerCounts(sets.Count, tally.CasesAfter, tally.ByChance, sets.LeftOutForGaps, sets.LeftOutNoComparison);
-                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch), counts));
+                findings.Add((exposure, window, ExactConditional.Estimate(informative, scratch, 0.95, minimumP), counts));
             }
         }
 
@@ -140,7 +146,8 @@ public static class TriggerAnalysis
         {
             var first = group.First();
             var type = first.Exposure[..first.Exposure.IndexOf(':', StringComparison.Ordinal)];
-            var logged = sorted.Count(e => DiaryVocabulary.Name(e.Type) == type && e.Item == first.Item);
+            // The item first: it rules out nearly every entry without spelling out a type name (which allocates).
+            var logged = sorted.Count(e => e.Item == first.Item && DiaryVocabulary.Name(e.Type) == type);
             var name = Capital(TriggerWording.Item(group.Key));
             if (alwaysShare.GetValueOrDefault(group.Key) >= 0.5)
             {
@@ -190,19 +197,75 @@ public static class TriggerAnalysis
     /// <summary>Every exposure (type:item) at every dose level it reaches, by the time it ended.</summary>
     internal static List<Series> ExposureSeries(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
     {
-        var series = new List<Series>();
-        foreach (var group in sorted.Where(e => rules.Doses.For(e.Type).Count > 0)
-                     .GroupBy(e => (e.Type, e.Item))
-                     .OrderBy(g => DiaryVocabulary.Name(g.Key.Type), StringComparer.Ordinal)
-                     .ThenBy(g => g.Key.Item, StringComparer.Ordinal))
+        // Entries grouped by exposure in diary order (a counting sort by group, no list per group); the groups then
+        // in order of name and item (each key once).
+        var ids = new Dictionary<(EntryType Type, string Item), int>();
+        var groupOf = new int[sorted.Count];
+        var sizes = new List<int>();
+        for (var e = 0; e < sorted.Count; e++)
         {
-            var levels = rules.Doses.For(group.Key.Type);
-            foreach (var level in levels)
+            var entry = sorted[e];
+            if (rules.Doses.For(entry.Type).Count == 0)
             {
-                var ends = group.Where(level.Admits).Select(e => axis.Hours(e.End)).Order().ToArray();
-                if (ends.Length > 0)
+                groupOf[e] = -1;
+                continue;
+            }
+            if (!ids.TryGetValue((entry.Type, entry.Item), out var id))
+            {
+                ids.Add((entry.Type, entry.Item), id = sizes.Count);
+                sizes.Add(0);
+            }
+            groupOf[e] = id;
+            sizes[id]++;
+        }
+        var starts = new int[sizes.Count + 1];
+        for (var g = 0; g < sizes.Count; g++)
+        {
+            starts[g + 1] = starts[g] + sizes[g];
+        }
+        var members = new int[starts[^1]];
+        var next = starts[..^1];
+        for (var e = 0; e < sorted.Count; e++)
+        {
+            if (groupOf[e] >= 0)
+            {
+                members[next[groupOf[e]]++] = e;
+            }
+        }
+        var keys = new (string Name, EntryType Type, string Item, int Id)[ids.Count];
+        var k = 0;
+        foreach (var (key, id) in ids)
+        {
+            keys[k++] = (DiaryVocabulary.Name(key.Type), key.Type, key.Item, id);
+        }
+        Array.Sort(keys, static (x, y) =>
+        {
+            var byName = string.CompareOrdinal(x.Name, y.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(x.Item, y.Item);
+        });
+
+        var series = new List<Series>();
+        var ends = new double[members.Length];
+        foreach (var (name, type, item, id) in keys)
+        {
+            var group = members.AsSpan(starts[id]..starts[id + 1]);
+            string? exposure = null;
+            foreach (var level in rules.Doses.For(type))
+            {
+                var count = 0;
+                foreach (var e in group)
                 {
-                    series.Add(new Series($"{DiaryVocabulary.Name(group.Key.Type)}:{group.Key.Item}", group.Key.Item, level, ends));
+                    if (level.Admits(sorted[e]))
+                    {
+                        ends[count++] = axis.Hours(sorted[e].End);
+                    }
+                }
+                if (count > 0)
+                {
+                    var times = ends[..count];
+                    // Equal hours are the same double (never -0), so an unstable sort gives what Order() gave.
+                    Array.Sort(times);
+                    series.Add(new Series(exposure ??= $"{name}:{item}", item, level, times));
                 }
             }
         }
@@ -223,7 +286,14 @@ public static class TriggerAnalysis
     internal static TogetherResult Together(IReadOnlyList<Series> series, TriggerRules rules)
     {
         var tolerance = rules.Together.ToleranceMinutes / 60.0;
-        var candidates = series.Where(s => s.Ends.Length >= rules.Together.MinimumTimes).ToList();
+        var candidates = new List<Series>();
+        foreach (var s in series)
+        {
+            if (s.Ends.Length >= rules.Together.MinimumTimes)
+            {
+                candidates.Add(s);
+            }
+        }
         var matched = new List<(Series, Series)>();
         var pairs = new List<TogetherPair>();
         for (var i = 0; i < candidates.Count; i++)
@@ -250,17 +320,36 @@ public static class TriggerAnalysis
 
     private static double Share(double[] ends, double[] others, double tolerance)
     {
+        // Both are sorted, so the first other at or after end − tolerance only moves forward: one walk, not a search
+        // per end. It is the element the binary search found (or one equal to it), so the same comparison decides.
         var matched = 0;
+        var from = 0;
         foreach (var end in ends)
         {
-            var index = Array.BinarySearch(others, end - tolerance);
-            var from = index >= 0 ? index : ~index;
+            var low = end - tolerance;
+            while (from < others.Length && others[from] < low)
+            {
+                from++;
+            }
             if (from < others.Length && others[from] <= end + tolerance)
             {
                 matched++;
             }
         }
         return matched / (double)ends.Length;
+    }
+
+    /// <summary>Diaries mostly arrive in order already; a stable sort would then change nothing, so it is skipped.</summary>
+    private static bool InOrder(List<DiaryEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Time.UtcDateTime < entries[i - 1].Time.UtcDateTime)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string Capital(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];

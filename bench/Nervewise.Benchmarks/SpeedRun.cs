@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nervewise.Domain.Diary;
+using Nervewise.Domain.Triggers;
+
+namespace Nervewise.Benchmarks;
+
+/// <summary>
+/// The trigger analysis's cost per person-year of diary, in process, for bench/load.sh: the figure docs/triggers.md
+/// gives, over different one-year diaries of the benchmarks' kind (60 flare-ups a year, long sitting planted; see
+/// <see cref="Diaries.PersonYears"/>), one per seed. They are made first, analysed once to warm up, then analysed
+/// over and over on one thread for a few seconds. Longer diaries cost more than in step (the exact tests are
+/// quadratic in flare-ups), so they belong in the golden test, not in this figure. The process's CPU time and the
+/// wall clock are both divided by diaries analysed; the CPU figure is the one load.sh reads (last line), since a busy
+/// machine slows it less.
+/// </summary>
+internal static class SpeedRun
+{
+    private const int Seeds = 20;
+
+    public static void Print(double seconds, TextWriter output)
+    {
+        var diaries = Enumerable.Range(1, Seeds).Select(seed => Diaries.PersonYears(1, seed)).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{diaries.Count} one-year diaries (60 flare-ups, seeds 1 to {Seeds}), {diaries.Average(d => d.Count):0} entries on average."));
+
+        var sink = Pass(diaries);
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var wall = Stopwatch.StartNew();
+        var runs = 0;
+        do
+        {
+            sink += Pass(diaries);
+            runs++;
+        }
+        while (wall.Elapsed.TotalSeconds < seconds);
+        wall.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var analysed = diaries.Count * runs;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{runs} passes, {analysed} diaries in {wall.Elapsed.TotalMilliseconds:0} ms wall, {cpu:0} ms CPU: {wall.Elapsed.TotalMilliseconds / analysed:0.000} ms wall and {cpu / analysed:0.000} ms CPU per person-year, {allocated / 1024.0 / analysed:0} KB allocated per diary ({sink} findings seen)."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT ms_per_person_year={cpu / analysed:0.000} person_years={analysed} runs={runs}"));
+    }
+
+    private static int Pass(List<IReadOnlyList<DiaryEntry>> diaries)
+    {
+        var found = 0;
+        foreach (var diary in diaries)
+        {
+            found += TriggerAnalysis.Analyse(diary).Triggers.Count;
+        }
+        return found;
+    }
+}
