@@ -104,8 +104,7 @@ app.UseRateLimiter();
 app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseSmartCors();
-// The health check is anonymous: it needs none of the sign-in schemes, whose first use loads the SMART server's keys.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseAuthentication());
+app.UseAuthentication();
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();
 app.UseTwoFactorGate();
