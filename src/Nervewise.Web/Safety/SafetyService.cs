@@ -31,13 +31,7 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
         {
             return known;
         }
-        var latest = await db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId)
-            .OrderByDescending(a => a.TakenAt).FirstOrDefaultAsync(cancellationToken);
-        var rows = await db.DiaryEntries.AsNoTracking()
-            .Where(e => e.UserId == ownerId && StoredSafety.EntryTypes.Contains(e.Type))
-            .ToListAsync(cancellationToken);
-        var legacyCheck = await db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId)
-            .Select(p => p.SafetyCheckedAt).FirstOrDefaultAsync(cancellationToken);
+        var (latest, rows, legacyCheck) = await SafetyQueries.ReadAsync(db, ownerId, cancellationToken);
         var state = Of(latest, rows.Select(r => r.ToEntry()), legacyCheck, clock.GetUtcNow());
         _read[ownerId] = state;
         _assessed[ownerId] = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
