@@ -386,9 +386,11 @@ ratio_row() {
     echo "| $name | $engine | not measured | $target | - |"
     return
   fi
-  local x
-  x=$(awk -v a="$a" -v b="$b" -v k="$scale" 'BEGIN { printf (k == 100 ? "%.0f" : "%.1f"), a / b * k }')
-  echo "| $name | $engine | $x$unit | $target | $(awk -v x="$x" "BEGIN { print (x $test) ? \"met\" : \"not met\" }") |"
+  local x exact
+  exact=$(awk -v a="$a" -v b="$b" -v k="$scale" 'BEGIN { printf "%.6f", a / b * k }')
+  x=$(awk -v x="$exact" -v k="$scale" 'BEGIN { printf (k == 100 ? "%.0f" : "%.1f"), x }')
+  # Met or not is decided on the unrounded figure: 49.6 % prints as 50 % but is not met.
+  echo "| $name | $engine | $x$unit | $target | $(awk -v x="$exact" "BEGIN { print (x $test) ? \"met\" : \"not met\" }") |"
 }
 ratios() {
   local engine target bare_get
