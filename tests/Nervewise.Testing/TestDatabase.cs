@@ -67,14 +67,24 @@ public sealed class SqliteTestDatabase : TestDatabase
         var template = await EnsureTemplateAsync();
         var database = new SqliteTestDatabase();
         Directory.CreateDirectory(database._folder);
-        await using (var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False"))
-        await using (var target = new SqliteConnection($"Data Source={Path.Combine(database._folder, "nervewise.db")};Pooling=False"))
+        for (var attempt = 1; ; attempt++)
         {
-            await source.OpenAsync();
-            await target.OpenAsync();
-            source.BackupDatabase(target);
+            try
+            {
+                await using var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False");
+                await using var target = new SqliteConnection($"Data Source={Path.Combine(database._folder, "nervewise.db")};Pooling=False");
+                await source.OpenAsync();
+                await target.OpenAsync();
+                source.BackupDatabase(target);
+                return database;
+            }
+            catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == 5 && attempt < 100)
+            {
+                // SQLITE_BUSY (e.g. 261, busy recovery): tests copying the template at once met while one rebuilt
+                // its WAL index. The copy is read-only and whole or nothing: wait and copy again.
+                await Task.Delay(20);
+            }
         }
-        return database;
     }
 
     private static async Task<string> EnsureTemplateAsync()
