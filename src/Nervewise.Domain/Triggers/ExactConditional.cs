@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -20,6 +21,9 @@ public static class ExactConditional
     public sealed record Result(double Effect, double CiLow, double? CiHigh, double P, double MinimumP, int Sets, int ExposedCases, double ExpectedByChance);
 
     private const double LogLimit = 25;
+
+    /// <summary>Zeros below count 0 in <see cref="Tail"/>'s scratch, one block of four.</summary>
+    private const int Pad = 4;
 
     /// <summary>One-sided p-value for an increase (θ > 1): P(T ≥ observed) when θ = 1.</summary>
     public static double PValue(ReadOnlySpan<MatchedSet> sets, Span<double> scratch)
@@ -232,6 +236,10 @@ public static class ExactConditional
     /// sets that keeps only counts up to the limit: O(n · limit) time, limit + 1 doubles of memory. This is where the
     /// analysis spends its time, so the update runs four counts at once; each count gets exactly the same two
     /// products and one sum as one at a time would (no fused multiply-add), so the answers are the same to the bit.
+    /// The counts sit <see cref="Pad"/> places into the scratch, above zeros: count 0 then takes the same update as
+    /// the others (its stay product plus zero, which is the product itself), so every set is whole blocks of four,
+    /// with no count-at-a-time remainder. A top block may run past the highest count kept; what it writes there
+    /// only ever feeds places above it, and a place is zeroed before it first counts.
     /// </summary>
     private static double Tail(Counts sets, double oddsRatio, int limit, bool exposedSide, Span<double> scratch)
     {
@@ -239,40 +247,79 @@ public static class ExactConditional
         {
             return 0;
         }
-        var dist = scratch[..(limit + 1)];
-        ref var d0 = ref MemoryMarshal.GetReference(dist);
-        dist[0] = 1;
-        // Every set's chance first, four at a time: the divisions then no longer wait on the update, nor it on them.
-        var top = 0;
-        foreach (var q in sets.Fill(oddsRatio, complement: !exposedSide))
+        if (scratch.Length < limit + (2 * Pad))
         {
+            scratch = new double[limit + (2 * Pad)];
+        }
+        scratch[..Pad].Clear();
+        scratch[Pad] = 1;
+        ref var d0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(scratch), Pad);
+        // Every set's chance first, four at a time: the divisions then no longer wait on the update, nor it on them.
+        var chances = sets.Fill(oddsRatio, complement: !exposedSide);
+        var top = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Two sets per pass: a block works out the first set's counts at its own places and one place down, from
+            // the counts before either, then the second set's from those; the same products and sums as one set
+            // after the other. The first set's count one above its highest is a zeroed place times its stay plus a
+            // zero (or a count below it that is zero) times its chance: zero, as a fresh place would be.
+            for (; i + 1 < chances.Length; i += 2)
+            {
+                double q1 = chances[i], q2 = chances[i + 1];
+                var stay1 = Vector256.Create(1 - q1);
+                var chance1 = Vector256.Create(q1);
+                var stay2 = Vector256.Create(1 - q2);
+                var chance2 = Vector256.Create(q2);
+                for (var step = 0; step < 2 && top < limit; step++)
+                {
+                    top++;
+                    Unsafe.Add(ref d0, top) = 0;
+                }
+                // Downwards: each block reads only counts below it that are not yet updated.
+                for (var k = top & ~3; k >= 0; k -= 4)
+                {
+                    ref var at = ref Unsafe.Add(ref d0, k);
+                    var same = Vector256.LoadUnsafe(ref at);
+                    var below = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref at, 1));
+                    var twoBelow = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref at, 2));
+                    var first = (same * stay1) + (below * chance1);
+                    var firstBelow = (below * stay1) + (twoBelow * chance1);
+                    ((first * stay2) + (firstBelow * chance2)).StoreUnsafe(ref at);
+                }
+            }
+        }
+        for (; i < chances.Length; i++)
+        {
+            var q = chances[i];
             var stay = 1 - q;
             if (top < limit)
             {
                 top++;
-                dist[top] = 0;
+                Unsafe.Add(ref d0, top) = 0;
             }
-            // Downwards, as one at a time: each block reads only counts below it that are not yet updated.
-            var k = top;
             if (Vector256.IsHardwareAccelerated)
             {
                 var stays = Vector256.Create(stay);
                 var qs = Vector256.Create(q);
-                for (; k >= 4; k -= 4)
+                for (var k = top & ~3; k >= 0; k -= 4)
                 {
-                    var same = Vector256.LoadUnsafe(ref d0, (nuint)(k - 3));
-                    var below = Vector256.LoadUnsafe(ref d0, (nuint)(k - 4));
-                    ((same * stays) + (below * qs)).StoreUnsafe(ref d0, (nuint)(k - 3));
+                    ref var at = ref Unsafe.Add(ref d0, k);
+                    var same = Vector256.LoadUnsafe(ref at);
+                    var below = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref at, 1));
+                    ((same * stays) + (below * qs)).StoreUnsafe(ref at);
                 }
             }
-            for (; k > 0; k--)
+            else
             {
-                dist[k] = (dist[k] * stay) + (dist[k - 1] * q);
+                for (var k = top; k >= 0; k--)
+                {
+                    Unsafe.Add(ref d0, k) = (Unsafe.Add(ref d0, k) * stay) + (Unsafe.Add(ref d0, k - 1) * q);
+                }
             }
-            dist[0] *= stay;
         }
         var sum = 0.0;
-        foreach (var d in dist[..(top + 1)])
+        foreach (var d in scratch.Slice(Pad, top + 1))
         {
             sum += d;
         }

@@ -50,7 +50,7 @@ public static class TriggerAnalysis
         // Per untested exposure: the largest share of counted flare-ups, in any window, with it at every time compared.
         var untested = new Dictionary<string, double>(StringComparer.Ordinal);
         var buffer = new ExactConditional.MatchedSet[flares.Length];
-        var scratch = new double[flares.Length + 2];
+        var scratch = new double[flares.Length + 8];
         var sets = new MatchedSets(flares, axis, rules.Referents.StratumDays);
         foreach (var window in windows)
         {
