@@ -10,6 +10,7 @@ using Nervewise.Simulation;
 //   peek RATIO FLARES SEEDS       the findings for the planted exposure, seed by seed
 //   speed [SECONDS]               CPU ms per person-year over 20 one-year diaries, 60 flare-ups each (bench/load.sh reads
 //                                 the last line: RESULT ms_per_person_year=... person_years=... runs=...)
+//   exact REPEATS                 the exact test alone on random matched sets, fastest of REPEATS each (comparing builds)
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*' --job short.
 static int Whole(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 static double Real(string text) => double.Parse(text, CultureInfo.InvariantCulture);
@@ -27,6 +28,9 @@ switch (args)
         break;
     case ["peek", var ratio, var flares, var seeds]:
         Peek.Print(Real(ratio), Whole(flares), Whole(seeds), Console.Out);
+        break;
+    case ["exact", var repeats]:
+        ExactRun.Print(Whole(repeats), Console.Out);
         break;
     case ["speed"]:
         SpeedRun.Print(5, Console.Out);

@@ -32,9 +32,11 @@ internal static class SpeedRun
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var wall = Stopwatch.StartNew();
         var runs = 0;
+        var fastest = new double[diaries.Count];
+        Array.Fill(fastest, double.MaxValue);
         do
         {
-            sink += Pass(diaries);
+            sink += Pass(diaries, fastest);
             runs++;
         }
         while (wall.Elapsed.TotalSeconds < seconds);
@@ -45,16 +47,25 @@ internal static class SpeedRun
         var analysed = diaries.Count * runs;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{runs} passes, {analysed} diaries in {wall.Elapsed.TotalMilliseconds:0} ms wall, {cpu:0} ms CPU: {wall.Elapsed.TotalMilliseconds / analysed:0.000} ms wall and {cpu / analysed:0.000} ms CPU per person-year, {allocated / 1024.0 / analysed:0} KB allocated per diary ({sink} findings seen)."));
+        // Each diary's fastest analysis is the one least disturbed by anything else on the machine: on a busy machine
+        // their mean compares two builds better than the averages do.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Fastest of each diary: {fastest.Average():0.000} ms wall per person-year on average."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT ms_per_person_year={cpu / analysed:0.000} person_years={analysed} runs={runs}"));
     }
 
-    private static int Pass(List<IReadOnlyList<DiaryEntry>> diaries)
+    private static int Pass(List<IReadOnlyList<DiaryEntry>> diaries, double[]? fastest = null)
     {
         var found = 0;
-        foreach (var diary in diaries)
+        for (var d = 0; d < diaries.Count; d++)
         {
-            found += TriggerAnalysis.Analyse(diary).Triggers.Count;
+            var start = Stopwatch.GetTimestamp();
+            found += TriggerAnalysis.Analyse(diaries[d]).Triggers.Count;
+            if (fastest is not null)
+            {
+                fastest[d] = Math.Min(fastest[d], Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
         }
         return found;
     }
