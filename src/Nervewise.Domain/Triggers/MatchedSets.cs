@@ -133,25 +133,30 @@ internal sealed class MatchedSets
     {
         MarkExposed(ends);
         var exposedAt = _exposed;
+        var member = _member;
         var count = 0;
         var casesAfter = 0;
         var byChance = 0.0;
         var allExposed = 0;
+        var from = 0;
         for (var s = 0; s < Count; s++)
         {
-            var members = _member.AsSpan(_starts[s].._starts[s + 1]);
-            var caseExposed = exposedAt[members[0]];
+            // The starts run from _starts[1] (_starts[0] is always 0): one read per set, members from..to.
+            var to = _starts[s + 1];
+            var caseExposed = exposedAt[member[from]];
             var exposed = caseExposed ? 1 : 0;
-            for (var i = 1; i < members.Length; i++)
+            for (var i = from + 1; i < to; i++)
             {
-                exposed += exposedAt[members[i]] ? 1 : 0;
+                exposed += exposedAt[member[i]] ? 1 : 0;
             }
+            var size = to - from;
+            from = to;
             casesAfter += caseExposed ? 1 : 0;
-            byChance += exposed / (double)members.Length;
-            allExposed += exposed == members.Length ? 1 : 0;
-            if (exposed > 0 && exposed < members.Length)
+            byChance += exposed / (double)size;
+            allExposed += exposed == size ? 1 : 0;
+            if (exposed > 0 && exposed < size)
             {
-                sets[count++] = new ExactConditional.MatchedSet(exposed, members.Length - exposed, caseExposed);
+                sets[count++] = new ExactConditional.MatchedSet(exposed, size - exposed, caseExposed);
             }
         }
         return new Tally(count, casesAfter, byChance, allExposed);

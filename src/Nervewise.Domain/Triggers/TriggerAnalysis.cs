@@ -16,10 +16,11 @@ public static class TriggerAnalysis
     {
         ArgumentNullException.ThrowIfNull(entries);
         rules ??= TriggerRules.Current;
-        var sorted = entries.ToList();
+        // A list already in order is used as it is (nothing here changes it); anything else is copied and sorted.
+        var sorted = entries as IReadOnlyList<DiaryEntry> ?? entries.ToList();
         if (!InOrder(sorted))
         {
-            sorted = [.. sorted.OrderBy(e => e.Time.UtcDateTime)];
+            sorted = sorted.OrderBy(e => e.Time.UtcDateTime).ToList();
         }
         if (sorted.Count == 0)
         {
@@ -340,7 +341,7 @@ public static class TriggerAnalysis
     }
 
     /// <summary>Diaries mostly arrive in order already; a stable sort would then change nothing, so it is skipped.</summary>
-    private static bool InOrder(List<DiaryEntry> entries)
+    private static bool InOrder(IReadOnlyList<DiaryEntry> entries)
     {
         for (var i = 1; i < entries.Count; i++)
         {
