@@ -17,6 +17,27 @@ public abstract class TestDatabase : IAsyncDisposable
         _ => SqliteTestDatabase.CreateAsync(),
     };
 
+    /// <summary>
+    /// A fresh database for a test of the web app: as <see cref="CreateAsync"/>, with what every app makes on its first
+    /// start on a new database (the Data Protection key, the SMART server's two RSA keys) already made, once per test
+    /// run, by the app itself on the template. Making two RSA keys was about a tenth of a web test's CPU. The app reads
+    /// them as any later start of an instance does; a test of a first start uses <see cref="CreateAsync"/>.
+    /// </summary>
+    public static Task<TestDatabase> CreateForAppAsync(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Postgres => PostgresTestDatabase.CreateForAppAsync(),
+        _ => SqliteTestDatabase.CreateForAppAsync(),
+    };
+
+    /// <summary>Starts the app once on a template database and asks for a page with a form, so that it makes its keys.</summary>
+    internal static async Task StartAppOnceAsync(DatabaseSettings settings)
+    {
+        await using var app = new NervewiseApp(settings);
+        using var client = app.CreateClient();
+        using var page = await client.GetAsync(new Uri("/account/register", UriKind.Relative));
+        page.EnsureSuccessStatusCode();
+    }
+
     /// <summary>A database with no schema yet, for tests that migrate step by step.</summary>
     public static Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider) => provider switch
     {
@@ -53,6 +74,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? _template;
+    private static string? _appTemplate;
 
     public SqliteTestDatabase() =>
         Settings = DatabaseSettings.Create("sqlite", $"Data Source={Path.Combine(_folder, "nervewise.db")}", _folder);
@@ -62,9 +84,12 @@ public sealed class SqliteTestDatabase : TestDatabase
     /// every test's file from nothing was most of a short test's time. The app's start-up still runs its
     /// initializer on the copy (schema current, so it only checks).
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync() => await CopyAsync(await EnsureTemplateAsync());
+
+    public static async Task<TestDatabase> CreateForAppAsync() => await CopyAsync(await EnsureAppTemplateAsync());
+
+    private static async Task<SqliteTestDatabase> CopyAsync(string template)
     {
-        var template = await EnsureTemplateAsync();
         var database = new SqliteTestDatabase();
         Directory.CreateDirectory(database._folder);
         for (var attempt = 1; ; attempt++)
@@ -84,6 +109,32 @@ public sealed class SqliteTestDatabase : TestDatabase
                 // its WAL index. The copy is read-only and whole or nothing: wait and copy again.
                 await Task.Delay(20);
             }
+        }
+    }
+
+    private static async Task<string> EnsureAppTemplateAsync()
+    {
+        var template = await EnsureTemplateAsync();
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_appTemplate is null)
+            {
+                var copy = await CopyAsync(template);
+                var file = Path.Combine(copy._folder, "nervewise.db");
+                await StartAppOnceAsync(DatabaseSettings.Create("sqlite", $"Data Source={file};Pooling=False", copy._folder));
+                SqliteConnection.ClearAllPools();
+                _appTemplate = file;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { Directory.Delete(copy._folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                };
+            }
+            return _appTemplate;
+        }
+        finally
+        {
+            TemplateGate.Release();
         }
     }
 
@@ -145,6 +196,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public const string ServerVariable = "NERVEWISE_TEST_POSTGRES";
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? _template;
+    private static string? _appTemplate;
     private readonly string _name;
 
     private PostgresTestDatabase(string name, string connectionString)
@@ -165,6 +217,14 @@ public sealed class PostgresTestDatabase : TestDatabase
     public static async Task<TestDatabase> CreateAsync()
     {
         var template = await EnsureTemplateAsync();
+        var name = "nw_test_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return new PostgresTestDatabase(name, ForDatabase(name));
+    }
+
+    public static async Task<TestDatabase> CreateForAppAsync()
+    {
+        var template = await EnsureAppTemplateAsync();
         var name = "nw_test_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return new PostgresTestDatabase(name, ForDatabase(name));
@@ -236,6 +296,53 @@ public sealed class PostgresTestDatabase : TestDatabase
                 await unlock.ExecuteNonQueryAsync();
             }
             _template = template;
+            return template;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
+
+    /// <summary>The template with the keys an app makes at its first start (see <see cref="TestDatabase.CreateForAppAsync"/>).</summary>
+    private static async Task<string> EnsureAppTemplateAsync()
+    {
+        var baseTemplate = await EnsureTemplateAsync();
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_appTemplate is not null)
+            {
+                return _appTemplate;
+            }
+            var template = baseTemplate + "_app";
+            // As for the template: one test process makes it, the others wait (a lock of its own, taken after the first).
+            await using var server = new NpgsqlConnection(ServerConnectionString);
+            await server.OpenAsync();
+            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(7232)", server))
+            {
+                await lockCommand.ExecuteNonQueryAsync();
+            }
+            await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", server))
+            {
+                exists.Parameters.AddWithValue("name", template);
+                if (await exists.ExecuteScalarAsync() is null)
+                {
+                    // Made under another name and renamed when whole, so a failed start never leaves half a template.
+                    var making = template + "_making";
+                    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{making}\" WITH (FORCE)");
+                    await ExecuteAsync($"CREATE DATABASE \"{making}\" TEMPLATE \"{baseTemplate}\"");
+                    await StartAppOnceAsync(DatabaseSettings.Create("postgres", ForDatabase(making), Path.GetTempPath()));
+                    // A template must have no open connections when it is copied.
+                    NpgsqlConnection.ClearAllPools();
+                    await ExecuteAsync($"ALTER DATABASE \"{making}\" RENAME TO \"{template}\"");
+                }
+            }
+            await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(7232)", server))
+            {
+                await unlock.ExecuteNonQueryAsync();
+            }
+            _appTemplate = template;
             return template;
         }
         finally

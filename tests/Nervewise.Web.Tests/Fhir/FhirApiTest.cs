@@ -28,7 +28,7 @@ public abstract class FhirApiTest(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(provider);
+        Database = await TestDatabase.CreateForAppAsync(provider);
         _root = new NervewiseApp(Database.Settings);
         Api = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {

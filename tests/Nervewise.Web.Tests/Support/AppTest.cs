@@ -16,7 +16,7 @@ public abstract class AppTest(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(provider);
+        Database = await TestDatabase.CreateForAppAsync(provider);
         App = new NervewiseApp(Database.Settings);
     }
 
