@@ -1,6 +1,7 @@
 using Nervewise.Data.Diary;
 using Nervewise.Data.Plan;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Nervewise.Data;
 using Nervewise.Data.CareTeam;
 using Nervewise.Data.Identity;
@@ -63,7 +64,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Status");
     options.Conventions.AuthorizeFolder("/Clinic", Roles.Clinician);
-});
+}).ConfigureApplicationPartManager(parts =>
+    // The app has no MVC controllers; looking for them loaded every type of the app at start (ADR 0023).
+    parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
 
 var app = builder.Build();
 app.WarnWhenIncomplete();
