@@ -20,9 +20,9 @@ internal static class SafetyQueries
     private static readonly PerEngine<Set> Queries = PerEngine.Compile(() => new Set(
         EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId, CancellationToken _) =>
             db.Assessments.AsNoTracking().Where(a => a.UserId == ownerId).OrderByDescending(a => a.TakenAt).FirstOrDefault()),
-        // The types as constants in the SQL (an IN list), as the two named types were before.
+        // An IN list of the types the state reads, as the clinic's reader asks for them (EF.Constant fails in a compiled query).
         EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId) =>
-            db.DiaryEntries.AsNoTracking().Where(e => e.UserId == ownerId && EF.Constant(StoredSafety.EntryTypes).Contains(e.Type))),
+            db.DiaryEntries.AsNoTracking().Where(e => e.UserId == ownerId && StoredSafety.EntryTypes.Contains(e.Type))),
         EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId, CancellationToken _) =>
             db.PlanSettings.AsNoTracking().Where(p => p.UserId == ownerId).Select(p => p.SafetyCheckedAt).FirstOrDefault())));
 
