@@ -1,10 +1,14 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Nervewise.Data;
 
 /// <summary>
-/// SQLite settings that live on each connection, not in the file, so they are applied every time one opens.
+/// SQLite settings that live on each connection, not in the file, so each physical connection gets them once, when
+/// it is first opened; a pooled one keeps them when the pool hands it out again (running them on every open was
+/// part of each request's cost, docs/performance.md).
 /// <c>synchronous=NORMAL</c>: in WAL mode a commit is in the WAL (the operating system's cache) before it is
 /// acknowledged, so it survives the process being killed; only a power cut or a crash of the machine may lose
 /// the last commits, and never corrupts the file. FULL waited for the disk on every commit (ADR 14).
@@ -26,10 +30,22 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Keyed by the native handle, which is the physical connection: a pooled SqliteConnection gets it back on each
+    // open, and a closed-for-good one takes its entry with it when collected.
+    private static readonly ConditionalWeakTable<object, object> Applied = new();
+
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+        Applied.AddOrUpdate(handle, handle);
     }
 }

@@ -36,9 +36,14 @@ public class DiaryEntryRecord
 
     public DateTimeOffset LocalTime => OccurredAt.ToOffset(TimeSpan.FromMinutes(OffsetMinutes));
 
-    public DiaryEntry ToEntry() => DiaryEntry.Create(
-        LocalTime, DiaryVocabulary.TryParse(Type, out var type) ? type : throw new InvalidOperationException($"Stored type '{Type}' is unknown."),
-        Item, Value, DurationMinutes, Note);
+    public DiaryEntry ToEntry() => Entry(OccurredAt, OffsetMinutes, Type, Item, Value, DurationMinutes, Note);
+
+    /// <summary>The Domain entry from a row's columns (also for queries that read only these).</summary>
+    internal static DiaryEntry Entry(DateTimeOffset occurredAt, int offsetMinutes, string type, string item, decimal? value, int? durationMinutes, string note) =>
+        DiaryEntry.Create(
+            occurredAt.ToOffset(TimeSpan.FromMinutes(offsetMinutes)),
+            DiaryVocabulary.TryParse(type, out var parsed) ? parsed : throw new InvalidOperationException($"Stored type '{type}' is unknown."),
+            item, value, durationMinutes, note);
 
     public void Set(DiaryEntry entry)
     {

@@ -21,22 +21,11 @@ public static class TimelineQuery
         public DateOnly OwnDate => DateOnly.FromDateTime(OccurredAt.UtcDateTime.AddMinutes(OffsetMinutes));
     }
 
-    // A compiled query keeps the model it first ran with, so each engine's context has its own.
-    private static readonly Func<SqliteNervewiseDbContext, string, DateTimeOffset, IAsyncEnumerable<Row>> OnSqlite = Compile<SqliteNervewiseDbContext>();
-    private static readonly Func<PostgresNervewiseDbContext, string, DateTimeOffset, IAsyncEnumerable<Row>> OnPostgres = Compile<PostgresNervewiseDbContext>();
-
-    private static Func<TContext, string, DateTimeOffset, IAsyncEnumerable<Row>> Compile<TContext>() where TContext : NervewiseDbContext =>
-        EF.CompileAsyncQuery((TContext db, string userId, DateTimeOffset since) =>
+    private static readonly PerEngine<Func<NervewiseDbContext, string, DateTimeOffset, IAsyncEnumerable<Row>>> Since =
+        PerEngine.Compile(() => EF.CompileAsyncQuery((NervewiseDbContext db, string userId, DateTimeOffset since) =>
             db.DiaryEntries.AsNoTracking()
                 .Where(e => e.UserId == userId && e.OccurredAt >= since && (e.Type == Pain || e.Type == Flare))
-                .Select(e => new Row(e.OccurredAt, e.OffsetMinutes, e.Type == Flare, e.Item, e.Value)));
-
-    private static IAsyncEnumerable<Row> Since(NervewiseDbContext db, string userId, DateTimeOffset since) => db switch
-    {
-        SqliteNervewiseDbContext sqlite => OnSqlite(sqlite, userId, since),
-        PostgresNervewiseDbContext postgres => OnPostgres(postgres, userId, since),
-        _ => throw new NotSupportedException($"No timeline query for {db.GetType().Name}."),
-    };
+                .Select(e => new Row(e.OccurredAt, e.OffsetMinutes, e.Type == Flare, e.Item, e.Value))));
 
     /// <summary>
     /// Counts a person's days from <paramref name="from"/> to <paramref name="to"/>, reading rows from
@@ -48,7 +37,7 @@ public static class TimelineQuery
         Func<DateTimeOffset, DateOnly>? dateOf, CancellationToken cancellationToken = default)
     {
         var tally = new Timeline.Tally(from, to);
-        await foreach (var row in Since(db, userId, since.ToUniversalTime()).WithCancellation(cancellationToken))
+        await foreach (var row in Since.For(db)(db, userId, since.ToUniversalTime()).WithCancellation(cancellationToken))
         {
             tally.Add(dateOf is null ? row.OwnDate : dateOf(row.OccurredAt), row.IsFlare, row.Value, row.Item);
         }

@@ -32,7 +32,7 @@ internal static class SessionCheck
         StoredStamp? row;
         try
         {
-            row = id is null ? null : await StoredStamp.ReadAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
+            row = id is null ? null : await ReadStampAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -58,6 +58,17 @@ internal static class SessionCheck
         }
     }
 
+    /// <summary>
+    /// Opens the request's connection and reads the stamp on it. The connection stays open with the request's context
+    /// for the page, the layout and the API after this check (the context closes it when it goes back to its pool):
+    /// a request used to take a pooled connection and give it back up to five times.
+    /// </summary>
+    private static async Task<StoredStamp?> ReadStampAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await StoredStamp.ReadAsync(db, id, cancellationToken);
+    }
+
     /// <summary>The validator's own test: no issue time, or more than the interval since the cookie was issued.</summary>
     private static bool IdentityCheckDue(CookieValidatePrincipalContext context)
     {
@@ -79,19 +90,11 @@ internal static class SessionCheck
     /// <summary>The stored stamp of one account, by a query compiled once per engine (building it each time cost more than running it).</summary>
     private sealed record StoredStamp(string? Stamp)
     {
-        private static readonly Func<SqliteNervewiseDbContext, string, CancellationToken, Task<StoredStamp?>> OnSqlite = Compile<SqliteNervewiseDbContext>();
-        private static readonly Func<PostgresNervewiseDbContext, string, CancellationToken, Task<StoredStamp?>> OnPostgres = Compile<PostgresNervewiseDbContext>();
+        private static readonly PerEngine<Func<NervewiseDbContext, string, CancellationToken, Task<StoredStamp?>>> Query =
+            PerEngine.Compile(() => EF.CompileAsyncQuery((NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
+                db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefault()));
 
-        // A compiled query keeps the engine it first ran on, so each engine's context has its own.
-        public static Task<StoredStamp?> ReadAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) => db switch
-        {
-            SqliteNervewiseDbContext sqlite => OnSqlite(sqlite, id, cancellationToken),
-            PostgresNervewiseDbContext postgres => OnPostgres(postgres, id, cancellationToken),
-            _ => db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefaultAsync(cancellationToken),
-        };
-
-        private static Func<TContext, string, CancellationToken, Task<StoredStamp?>> Compile<TContext>() where TContext : NervewiseDbContext =>
-            EF.CompileAsyncQuery((TContext db, string id, CancellationToken cancellationToken) =>
-                db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefault());
+        public static Task<StoredStamp?> ReadAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
+            Query.For(db)(db, id, cancellationToken);
     }
 }

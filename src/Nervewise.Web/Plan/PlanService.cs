@@ -42,7 +42,7 @@ public sealed class PlanService(DiaryStore diary, PlanSettingsStore settings, Sa
     /// <summary>Without a zone, "today" is in the offset of the latest entry, as before zones were kept.</summary>
     private async Task<View> BuildAsync(string ownerId, Stage? stage, Pathway? pathway, PersonZone? zone, CancellationToken cancellationToken)
     {
-        var entries = (await diary.AllAsync(ownerId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
+        var entries = await diary.EntriesAsync(ownerId, cancellationToken);
         var own = await settings.GetAsync(ownerId, cancellationToken);
         if (stage is not null || pathway is not null)
         {
