@@ -291,7 +291,7 @@ refresh_cookies() {
   : >"$work/people.fresh"
   while IFS=$'\t' read -r address auth; do
     request "$work/refresh" -H "X-Forwarded-For: $address" -H "Cookie: $auth" "$base/api/v1/me" >/dev/null
-    fresh=$(cookie_from "$work/refresh.h" nervewise)
+    fresh=$(cookie_from "$work/refresh.h" nervewise || true)
     printf '%s\t%s\n' "$address" "${fresh:-$auth}" >>"$work/people.fresh"
   done <"$work/people.tsv"
   mv "$work/people.fresh" "$work/people.tsv"
