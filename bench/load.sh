@@ -287,12 +287,15 @@ sign_up_everyone() {
 # issued the app checks the account in full and issues a new one; wrk never keeps it, so without this every later
 # request would redo that full check (a person's browser does it once in five minutes).
 refresh_cookies() {
-  local base=$1 address auth fresh
+  local base=$1 address auth fresh status
   : >"$work/people.fresh"
   while IFS=$'\t' read -r address auth; do
-    request "$work/refresh" -H "X-Forwarded-For: $address" -H "Cookie: $auth" "$base/api/v1/me" >/dev/null
+    status=$(request "$work/refresh" -H "X-Forwarded-For: $address" -H "Cookie: $auth" "$base/api/v1/me")
+    [ "$status" = 200 ] || { echo "a signed-in person got $status from /api/v1/me before a scenario" >&2; exit 1; }
     fresh=$(cookie_from "$work/refresh.h" nervewise || true)
-    printf '%s\t%s\n' "$address" "${fresh:-$auth}" >>"$work/people.fresh"
+    # Only a new cookie with a value replaces the old one (an emptied one would be a sign-out).
+    [[ $fresh == nervewise=?* ]] || fresh=$auth
+    printf '%s\t%s\n' "$address" "$fresh" >>"$work/people.fresh"
   done <"$work/people.tsv"
   mv "$work/people.fresh" "$work/people.tsv"
 }
@@ -341,6 +344,7 @@ run_web() {
   local base="http://127.0.0.1:$app_port"
   sign_up_everyone "$base"
   people_file="$work/people.tsv"
+  local scenario name path mode expect
   for scenario in "GET /today|/today|get|200" "GET /diary|/diary|get|200" "GET /diary/timeline|/diary/timeline|get|200" \
     "POST /api/v1/diary|/api/v1/diary|post-diary|201"; do
     IFS='|' read -r name path mode expect <<<"$scenario"

@@ -323,23 +323,30 @@ public sealed class PostgresTestDatabase : TestDatabase
             {
                 await lockCommand.ExecuteNonQueryAsync();
             }
-            await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", server))
+            // Unlocked in finally: a start that fails must not leave the other test processes waiting on the lock.
+            // (On a long-lived server the template's Data Protection key expires after 90 days; the app then makes a
+            // new one at each test's first request, which is slower but as correct. test.sh's server lives one run.)
+            try
             {
-                exists.Parameters.AddWithValue("name", template);
-                if (await exists.ExecuteScalarAsync() is null)
+                await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", server))
                 {
-                    // Made under another name and renamed when whole, so a failed start never leaves half a template.
-                    var making = template + "_making";
-                    await ExecuteAsync($"DROP DATABASE IF EXISTS \"{making}\" WITH (FORCE)");
-                    await ExecuteAsync($"CREATE DATABASE \"{making}\" TEMPLATE \"{baseTemplate}\"");
-                    await StartAppOnceAsync(DatabaseSettings.Create("postgres", ForDatabase(making), Path.GetTempPath()));
-                    // A template must have no open connections when it is copied.
-                    NpgsqlConnection.ClearAllPools();
-                    await ExecuteAsync($"ALTER DATABASE \"{making}\" RENAME TO \"{template}\"");
+                    exists.Parameters.AddWithValue("name", template);
+                    if (await exists.ExecuteScalarAsync() is null)
+                    {
+                        // Made under another name and renamed when whole, so a failed start never leaves half a template.
+                        var making = template + "_making";
+                        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{making}\" WITH (FORCE)");
+                        await ExecuteAsync($"CREATE DATABASE \"{making}\" TEMPLATE \"{baseTemplate}\"");
+                        await StartAppOnceAsync(DatabaseSettings.Create("postgres", ForDatabase(making), Path.GetTempPath()));
+                        // A template must have no open connections when it is copied.
+                        NpgsqlConnection.ClearAllPools();
+                        await ExecuteAsync($"ALTER DATABASE \"{making}\" RENAME TO \"{template}\"");
+                    }
                 }
             }
-            await using (var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(7232)", server))
+            finally
             {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(7232)", server);
                 await unlock.ExecuteNonQueryAsync();
             }
             _appTemplate = template;
