@@ -119,7 +119,7 @@ internal static class DiaryCommands
             }
             else
             {
-                var entries = await scope.ServiceProvider.GetRequiredService<DiaryStore>().ExportAsync(userId, cancellationToken);
+                var entries = await scope.ServiceProvider.GetRequiredService<DiaryStore>().EntriesAsync(userId, cancellationToken);
                 text = DiaryCsv.Write(entries);
                 summary = $"Wrote {entries.Count} entries";
             }

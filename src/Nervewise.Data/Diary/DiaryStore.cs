@@ -168,7 +168,7 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Every entry, oldest first, as Domain entries, for the plan (every page that shows it reads the whole diary):
+    /// Every entry, oldest first, as Domain entries (the plan, the triggers, reports and exports read the whole diary):
     /// only the columns an entry has, untracked, by a query compiled once per engine. Making each row a full record
     /// first (its id, owner and stamps) and translating the query on each call was most of Today's read.
     /// </summary>
@@ -189,10 +189,6 @@ public sealed class DiaryStore(NervewiseDbContext db, TimeProvider clock)
         PerEngine.Compile(() => EF.CompileAsyncQuery((NervewiseDbContext db, string userId) =>
             db.DiaryEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                 .Select(e => new EntryRow(e.OccurredAt, e.OffsetMinutes, e.Type, e.Item, e.Value, e.DurationMinutes, e.Note))));
-
-    /// <summary>Every entry, oldest first, as Domain entries for the CSV writer.</summary>
-    public async Task<List<DiaryEntry>> ExportAsync(string userId, CancellationToken cancellationToken = default) =>
-        [.. (await AllAsync(userId, cancellationToken: cancellationToken)).Select(r => r.ToEntry())];
 
     public static Guid ImportId(string userId, DiaryEntry entry) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{DiaryCsv.StableId(entry):N}")).AsSpan(0, 16));

@@ -32,7 +32,7 @@ public sealed class FullDownload(NervewiseDbContext db, DiaryStore diary, FhirDo
 
     public async Task<FileContentResult> ForAsync(string userId, CancellationToken cancellationToken)
     {
-        var entries = await diary.ExportAsync(userId, cancellationToken);
+        var entries = await diary.EntriesAsync(userId, cancellationToken);
         var record = await fhir.ForAsync(userId, cancellationToken);
         var careTeam = await PersonalData.LoadAsync(db, userId, cancellationToken);
 

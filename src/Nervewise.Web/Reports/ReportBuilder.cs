@@ -29,7 +29,7 @@ public sealed class ReportBuilder(
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
         var who = PersonName.Shown(person.DisplayName, person.Email);
-        var entries = (await diary.AllAsync(userId, cancellationToken: cancellationToken)).Select(r => r.ToEntry()).ToList();
+        var entries = await diary.EntriesAsync(userId, cancellationToken);
         var latest = (await assessments.ListAsync(userId, cancellationToken)).FirstOrDefault();
         var plan = await settings.GetAsync(userId, cancellationToken);
         // The person's one safety state, the same the safety card and the plan read.

@@ -89,7 +89,7 @@ public class ImportModel(DiaryStore store, UserManager<NervewiseUser> users, Fhi
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var entries = await store.ExportAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
+        var entries = await store.EntriesAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
         return File(Encoding.UTF8.GetBytes(DiaryCsv.Write(entries)), "text/csv; charset=utf-8", "nervewise-diary.csv");
     }
 

@@ -13,7 +13,6 @@ public class TriggersModel(DiaryStore store, UserManager<NervewiseUser> users) :
 
     public async Task OnGetAsync()
     {
-        var records = await store.AllAsync(users.GetUserId(User)!, cancellationToken: HttpContext.RequestAborted);
-        View = TriggerView.From(records.Select(r => r.ToEntry()));
+        View = TriggerView.From(await store.EntriesAsync(users.GetUserId(User)!, HttpContext.RequestAborted));
     }
 }

@@ -52,7 +52,7 @@ public class FirstWeekModel(HomeService home, PlanSettingsStore settings, DiaryS
         {
             return Redirect("/today");
         }
-        var entries = (await diary.AllAsync(owner, cancellationToken: HttpContext.RequestAborted)).Select(r => r.ToEntry());
+        var entries = await diary.EntriesAsync(owner, HttpContext.RequestAborted);
         var (after, _) = await settings.ChangeAsync(owner, PlanActor.Self(owner),
             s => FirstWeek.Started(s, entries) ? s : s with { Stage = start, Pathway = latest.FirstWeek.Pathway }, HttpContext.RequestAborted);
         TempData["Saved"] = after.Stage == start
