@@ -11,7 +11,7 @@ internal sealed class DiaryAxis
     private readonly DateTimeOffset _origin;
     private readonly int[] _loggedBefore;
 
-    public DiaryAxis(IReadOnlyList<DiaryEntry> sortedEntries)
+    public DiaryAxis(ReadOnlySpan<DiaryEntry> sortedEntries)
     {
         var first = sortedEntries[0].Time;
         _origin = new DateTimeOffset(first.Date, first.Offset);

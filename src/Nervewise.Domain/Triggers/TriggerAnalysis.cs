@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Nervewise.Domain.Diary;
 
 namespace Nervewise.Domain.Triggers;
@@ -17,19 +18,22 @@ public static class TriggerAnalysis
         ArgumentNullException.ThrowIfNull(entries);
         rules ??= TriggerRules.Current;
         // A list already in order is used as it is (nothing here changes it); anything else is copied and sorted.
-        var sorted = entries as IReadOnlyList<DiaryEntry> ?? entries.ToList();
+        // The passes below read the entries as a span: no interface call per entry.
+        var list = entries as IReadOnlyList<DiaryEntry> ?? entries.ToList();
+        var sorted = Span(list);
         if (!InOrder(sorted))
         {
-            sorted = sorted.OrderBy(e => e.Time.UtcDateTime).ToList();
+            list = list.OrderBy(e => e.Time.UtcDateTime).ToList();
+            sorted = Span(list);
         }
-        if (sorted.Count == 0)
+        if (sorted.Length == 0)
         {
             return new TriggerReport(0, 0, 0, 0, [], "The diary is empty: nothing to look at yet.", null, [], []);
         }
 
         var axis = new DiaryAxis(sorted);
         var flares = FlareTimes(sorted, axis, rules);
-        var flareRows = sorted.Count(e => e.Type == EntryType.Flare);
+        var flareRows = FlareRows(sorted);
         var series = ExposureSeries(sorted, axis, rules);
         var together = Together(series, rules);
         var windows = rules.Windows.List;
@@ -140,7 +144,7 @@ public static class TriggerAnalysis
     /// is counted by its own rows, one per check-in.
     /// </summary>
     private static List<NotChecked> NotCheckedOf(
-        IReadOnlyList<DiaryEntry> sorted, List<Series> series, HashSet<string> tested, Dictionary<string, double> alwaysShare)
+        ReadOnlySpan<DiaryEntry> sorted, List<Series> series, HashSet<string> tested, Dictionary<string, double> alwaysShare)
     {
         var result = new List<NotChecked>();
         foreach (var group in series.Where(s => !tested.Contains(s.Exposure)).GroupBy(s => s.Exposure).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -148,7 +152,11 @@ public static class TriggerAnalysis
             var first = group.First();
             var type = first.Exposure[..first.Exposure.IndexOf(':', StringComparison.Ordinal)];
             // The item first: it rules out nearly every entry without spelling out a type name (which allocates).
-            var logged = sorted.Count(e => e.Item == first.Item && DiaryVocabulary.Name(e.Type) == type);
+            var logged = 0;
+            foreach (var e in sorted)
+            {
+                logged += e.Item == first.Item && DiaryVocabulary.Name(e.Type) == type ? 1 : 0;
+            }
             var name = Capital(TriggerWording.Item(group.Key));
             if (alwaysShare.GetValueOrDefault(group.Key) >= 0.5)
             {
@@ -175,7 +183,7 @@ public static class TriggerAnalysis
     };
 
     /// <summary>Flare rows by start, with rows within the merge gap of the one before counted as the same flare-up.</summary>
-    internal static double[] FlareTimes(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
+    internal static double[] FlareTimes(ReadOnlySpan<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
     {
         var times = new List<double>();
         var last = double.NegativeInfinity;
@@ -196,14 +204,14 @@ public static class TriggerAnalysis
     }
 
     /// <summary>Every exposure (type:item) at every dose level it reaches, by the time it ended.</summary>
-    internal static List<Series> ExposureSeries(IReadOnlyList<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
+    internal static List<Series> ExposureSeries(ReadOnlySpan<DiaryEntry> sorted, DiaryAxis axis, TriggerRules rules)
     {
         // Entries grouped by exposure in diary order (a counting sort by group, no list per group); the groups then
         // in order of name and item (each key once).
         var ids = new Dictionary<(EntryType Type, string Item), int>();
-        var groupOf = new int[sorted.Count];
+        var groupOf = new int[sorted.Length];
         var sizes = new List<int>();
-        for (var e = 0; e < sorted.Count; e++)
+        for (var e = 0; e < sorted.Length; e++)
         {
             var entry = sorted[e];
             if (rules.Doses.For(entry.Type).Count == 0)
@@ -226,7 +234,7 @@ public static class TriggerAnalysis
         }
         var members = new int[starts[^1]];
         var next = starts[..^1];
-        for (var e = 0; e < sorted.Count; e++)
+        for (var e = 0; e < sorted.Length; e++)
         {
             if (groupOf[e] >= 0)
             {
@@ -341,16 +349,35 @@ public static class TriggerAnalysis
     }
 
     /// <summary>Diaries mostly arrive in order already; a stable sort would then change nothing, so it is skipped.</summary>
-    private static bool InOrder(IReadOnlyList<DiaryEntry> entries)
+    private static bool InOrder(ReadOnlySpan<DiaryEntry> entries)
     {
-        for (var i = 1; i < entries.Count; i++)
+        for (var i = 1; i < entries.Length; i++)
         {
-            if (entries[i].Time.UtcDateTime < entries[i - 1].Time.UtcDateTime)
+            // UtcTicks are what the UtcDateTimes compare.
+            if (entries[i].Time.UtcTicks < entries[i - 1].Time.UtcTicks)
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>A list's or an array's own storage (nothing copied); any other list is copied once.</summary>
+    private static ReadOnlySpan<DiaryEntry> Span(IReadOnlyList<DiaryEntry> entries) => entries switch
+    {
+        List<DiaryEntry> list => CollectionsMarshal.AsSpan(list),
+        DiaryEntry[] array => array,
+        _ => entries.ToArray(),
+    };
+
+    private static int FlareRows(ReadOnlySpan<DiaryEntry> sorted)
+    {
+        var count = 0;
+        foreach (var entry in sorted)
+        {
+            count += entry.Type == EntryType.Flare ? 1 : 0;
+        }
+        return count;
     }
 
     private static string Capital(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
