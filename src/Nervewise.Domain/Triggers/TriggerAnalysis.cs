@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Nervewise.Domain.Diary;
 
@@ -17,15 +18,37 @@ public static class TriggerAnalysis
     {
         ArgumentNullException.ThrowIfNull(entries);
         rules ??= TriggerRules.Current;
-        // A list already in order is used as it is (nothing here changes it); anything else is copied and sorted.
-        // The passes below read the entries as a span: no interface call per entry.
+        // The passes below read the entries as a span (no interface call per entry): a list's or an array's own
+        // storage; any other list is copied into a pooled array, so nothing is allocated for it either.
         var list = entries as IReadOnlyList<DiaryEntry> ?? entries.ToList();
-        var sorted = Span(list);
-        if (!InOrder(sorted))
+        switch (list)
         {
-            list = list.OrderBy(e => e.Time.UtcDateTime).ToList();
-            sorted = Span(list);
+            case List<DiaryEntry> entryList:
+                return Sorted(list, CollectionsMarshal.AsSpan(entryList), rules);
+            case DiaryEntry[] array:
+                return Sorted(list, array, rules);
         }
+        var copy = ArrayPool<DiaryEntry>.Shared.Rent(list.Count);
+        try
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                copy[i] = list[i];
+            }
+            return Sorted(list, copy.AsSpan(0, list.Count), rules);
+        }
+        finally
+        {
+            ArrayPool<DiaryEntry>.Shared.Return(copy, clearArray: true);
+        }
+    }
+
+    /// <summary>A list already in order is used as it is (nothing here changes it); anything else is sorted (stable) first.</summary>
+    private static TriggerReport Sorted(IReadOnlyList<DiaryEntry> list, ReadOnlySpan<DiaryEntry> entries, TriggerRules rules) =>
+        InOrder(entries) ? AnalyseSorted(entries, rules) : AnalyseSorted(CollectionsMarshal.AsSpan(list.OrderBy(e => e.Time.UtcDateTime).ToList()), rules);
+
+    private static TriggerReport AnalyseSorted(ReadOnlySpan<DiaryEntry> sorted, TriggerRules rules)
+    {
         if (sorted.Length == 0)
         {
             return new TriggerReport(0, 0, 0, 0, [], "The diary is empty: nothing to look at yet.", null, [], []);
@@ -361,14 +384,6 @@ public static class TriggerAnalysis
         }
         return true;
     }
-
-    /// <summary>A list's or an array's own storage (nothing copied); any other list is copied once.</summary>
-    private static ReadOnlySpan<DiaryEntry> Span(IReadOnlyList<DiaryEntry> entries) => entries switch
-    {
-        List<DiaryEntry> list => CollectionsMarshal.AsSpan(list),
-        DiaryEntry[] array => array,
-        _ => entries.ToArray(),
-    };
 
     private static int FlareRows(ReadOnlySpan<DiaryEntry> sorted)
     {
