@@ -200,6 +200,21 @@ public class TriggerAnalysisTests
         Assert.Equal(TriggerDocument.From(TriggerAnalysis.Analyse(diary)).ToJson(), TriggerDocument.From(TriggerAnalysis.Analyse(shuffled)).ToJson());
     }
 
+    [Fact]
+    public void The_same_diary_gives_the_same_report_whatever_collection_holds_it()
+    {
+        // A list and an array are read in place, any other read-only list through a pooled copy, a sequence as a list.
+        var diary = SimulationDiary(deskWork: false);
+        var expected = TriggerDocument.From(TriggerAnalysis.Analyse(diary.ToList())).ToJson();
+
+        Assert.False(diary is List<DiaryEntry> or DiaryEntry[]);
+        Assert.Equal(expected, TriggerDocument.From(TriggerAnalysis.Analyse(diary)).ToJson());
+        Assert.Equal(expected, TriggerDocument.From(TriggerAnalysis.Analyse(diary.ToArray())).ToJson());
+        Assert.Equal(expected, TriggerDocument.From(TriggerAnalysis.Analyse(diary.Select(e => e))).ToJson());
+        Assert.Equal(expected, TriggerDocument.From(TriggerAnalysis.Analyse(diary.Reverse().ToList().AsReadOnly())).ToJson());
+        Assert.Equal(expected, TriggerDocument.From(TriggerAnalysis.Analyse(diary)).ToJson());
+    }
+
     private static IReadOnlyList<DiaryEntry> SimulationDiary(bool deskWork) =>
         Simulation.SyntheticDiary.Generate(new Simulation.DiaryScenario(120, 25, null, 5, DeskWorkWithSitting: deskWork));
 }
