@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Nervewise.Domain.Diary;
 using Nervewise.Domain.Triggers;
 
@@ -8,9 +9,10 @@ namespace Nervewise.Benchmarks;
 /// <summary>
 /// The trigger analysis's cost per person-year of diary, in process, for bench/load.sh: the figure docs/triggers.md
 /// gives, over different one-year diaries of the benchmarks' kind (60 flare-ups a year, long sitting planted; see
-/// <see cref="Diaries.PersonYears"/>), one per seed. They are made first, analysed over and over for
-/// <see cref="WarmUpSeconds"/> to warm up, then over and over on one thread for a few seconds, measured. Longer diaries cost more than in step (the exact tests are
-/// quadratic in flare-ups), so they belong in the golden test, not in this figure. The process's CPU time and the
+/// <see cref="Diaries.PersonYears"/>), one per seed. They are made first, analysed over and over until the JIT has
+/// settled (<see cref="WarmUpSeconds"/>), then over and over on one thread for a few seconds, measured. Longer
+/// diaries cost more than in step (the exact tests are quadratic in flare-ups), so they belong in the golden test,
+/// not in this figure. The process's CPU time and the
 /// wall clock are both divided by diaries analysed; the CPU figure is the one load.sh reads (last line), since a busy
 /// machine slows it less.
 /// </summary>
@@ -19,12 +21,14 @@ internal static class SpeedRun
     private const int Seeds = 20;
 
     /// <summary>
-    /// One pass was too short a warm-up: for seconds after it the JIT still runs the analysis as quickly compiled code
-    /// and recompiles it in the background (tiered compilation), which the CPU figure counted (about 8 against
-    /// 2 ms per person-year on a busy machine; with DOTNET_TieredCompilation=0 the same build gave 2). A server
-    /// analyses with the recompiled code.
+    /// One pass was too short a warm-up: for seconds after it the JIT still ran the analysis as quickly compiled code
+    /// and recompiled it in the background (tiered compilation), and the CPU figure counted both (on a busy machine
+    /// about 8 ms per person-year, against 2 with DOTNET_TieredCompilation=0). A server analyses with the recompiled
+    /// code, so the warm-up lasts at least this long and until a whole pass compiles nothing more (at most a minute).
     /// </summary>
     private const double WarmUpSeconds = 3;
+
+    private const double WarmUpLimitSeconds = 60;
 
     public static void Print(double seconds, TextWriter output)
     {
@@ -34,11 +38,16 @@ internal static class SpeedRun
 
         var sink = 0;
         var warmUp = Stopwatch.StartNew();
+        long compiled;
         do
         {
+            compiled = JitInfo.GetCompiledMethodCount();
             sink += Pass(diaries);
         }
-        while (warmUp.Elapsed.TotalSeconds < WarmUpSeconds);
+        while (warmUp.Elapsed.TotalSeconds < WarmUpLimitSeconds
+            && (warmUp.Elapsed.TotalSeconds < WarmUpSeconds || JitInfo.GetCompiledMethodCount() != compiled));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Warmed up for {warmUp.Elapsed.TotalSeconds:0.0} s ({JitInfo.GetCompiledMethodCount()} methods compiled)."));
         using var process = Process.GetCurrentProcess();
         GC.Collect();
         process.Refresh();
