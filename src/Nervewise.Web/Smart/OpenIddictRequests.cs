@@ -31,11 +31,16 @@ public static class OpenIddictRequests
     /// the app's, and WebApplication would add another in front of the forwarded headers and CORS.
     /// </summary>
     public static IApplicationBuilder UseOpenIddictRequests(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsFor(context.Request.Path), branch => branch.Use(HandleAsync));
+        app.UseWhen(context => IsFor(context.Request.Path), branch => branch.UseOpenIddictHandlers());
+
+    /// <summary>
+    /// OpenIddict's handlers on every request of this branch, as the authentication middleware would run them: the first
+    /// that handles the request ends it. Its schemes can authenticate only after this has run on the request.
+    /// </summary>
+    public static IApplicationBuilder UseOpenIddictHandlers(this IApplicationBuilder app) => app.Use(HandleAsync);
 
     private static bool IsFor(PathString path) => Array.Exists(Paths, p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What the authentication middleware does with a request handler: the first that handles the request ends it.</summary>
     private static async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var handlers = context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
