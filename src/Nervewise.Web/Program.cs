@@ -1,6 +1,5 @@
 using Nervewise.Data.Diary;
 using Nervewise.Data.Plan;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Nervewise.Data;
 using Nervewise.Data.CareTeam;
@@ -31,9 +30,7 @@ builder.Services.AddNervewiseData();
 builder.Services.AddNervewiseAccounts(builder.Environment);
 builder.Services.AddNervewiseOpenIddictCore();
 builder.Services.AddNervewiseSmart(builder.Configuration, builder.Environment);
-builder.Services.AddDataProtection()
-    .SetApplicationName("Nervewise")
-    .PersistKeysToDbContext<NervewiseDbContext>();
+builder.Services.AddNervewiseDataProtection();
 builder.Services.AddHealthChecks().AddDbContextCheck<NervewiseDbContext>("database");
 builder.Services.AddProblemDetails();
 builder.Services.AddAccountRateLimits(builder.Configuration);
@@ -67,6 +64,8 @@ builder.Services.AddRazorPages(options =>
 }).ConfigureApplicationPartManager(parts =>
     // The app has no MVC controllers; looking for them loaded every type of the app at start (ADR 0023).
     parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
+
+builder.Services.ReadKeyRingAtFirstUse();
 
 var app = builder.Build();
 app.WarnWhenIncomplete();
@@ -107,6 +106,7 @@ app.UseRateLimiter();
 app.UseRouting();
 app.UseDeclaredSizeLimits();
 app.UseSmartCors();
+app.UseOpenIddictRequests();
 app.UseAuthentication();
 app.ThrowSessionCheckFailure();
 app.UseOneTimePasswordGate();

@@ -58,6 +58,7 @@ public static class SmartServer
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys>();
         services.AddSmartCors();
+        services.AddOpenIddictRequests();
         return services;
     }
 

@@ -146,7 +146,8 @@ public sealed class CallerProbe : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         // UseWhen, not Map: Map would move the path into PathBase, and the token's issuer would no longer match.
-        app.UseWhen(context => context.Request.Path == Path, branch => branch.UseAuthentication().Run(async context =>
+        // OpenIddict's handlers first, as the app runs them on /fhir (its schemes authenticate only after them).
+        app.UseWhen(context => context.Request.Path == Path, branch => branch.UseOpenIddictHandlers().UseAuthentication().Run(async context =>
         {
             var result = await context.AuthenticateAsync(SmartServer.Scheme);
             if (result.Principal is null || FhirCaller.From(result.Principal) is not { } caller)
