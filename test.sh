@@ -75,15 +75,22 @@ dotnet build Nervewise.slnx -c Release -nologo -clp:ErrorsOnly || exit 1
 # after another in the other. (`dotnet test` on the solution ran projects two at a time in the solution's order, so
 # the web tests started last and their half hour came on top of the others'.)
 # Measurements (Category=Measure, e.g. the 200-person caseload) are run by hand on a quiet machine, not here.
+# A lane item is a project, or "project::name::filter" for a named part of one.
 run_project() {
-  # A results file named for its project: the lanes start together, and files named by the second could collide.
-  dotnet test "$1" -c Release --no-build --nologo --filter "Category!=Measure" \
-    --logger "trx;LogFileName=$(basename "$1" .csproj).trx" --logger "console;verbosity=minimal" \
+  local project=${1%%::*} name filter="Category!=Measure"
+  name=$(basename "$project" .csproj)
+  if [ "$project" != "$1" ]; then
+    local rest=${1#*::}
+    name="$name.${rest%%::*}"; filter="$filter&(${rest#*::})"
+  fi
+  # A results file named for its project (or part): the lanes start together, and files named by the second could collide.
+  dotnet test "$project" -c Release --no-build --nologo --filter "$filter" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" --blame-hang-timeout 5m
 }
 lane() {
   local failed=0
-  for project in "$@"; do run_project "$project" || failed=1; done
+  for item in "$@"; do run_project "$item" || failed=1; done
   return "$failed"
 }
 # Every test project, so that a new one cannot be left out.
@@ -93,8 +100,12 @@ others=()
 for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort); do
   [ "$project" = "$web" ] || [ "$project" = "$browser" ] || others+=("$project")
 done
-lane "$web" & web_lane=$!
-lane "${others[@]}" "$browser" & other_lane=$!
+# The web tests were the longer lane by about a tenth (clean-clone run at 53d8542: 1,031 s against 902 s): their FHIR
+# and SMART tests (about 9 % of their time) run at the end of the other lane, under a filter and its exact complement.
+moved="FullyQualifiedName~Nervewise.Web.Tests.Fhir.|FullyQualifiedName~Nervewise.Web.Tests.Smart."
+kept="FullyQualifiedName!~Nervewise.Web.Tests.Fhir.&FullyQualifiedName!~Nervewise.Web.Tests.Smart."
+lane "$web::Main::$kept" & web_lane=$!
+lane "${others[@]}" "$browser" "$web::FhirSmart::$moved" & other_lane=$!
 for pid in "$web_lane" "$other_lane"; do wait "$pid" || status=1; done
 
 # One plain closing line over every project.

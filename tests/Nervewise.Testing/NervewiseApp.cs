@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nervewise.Data;
 
 namespace Nervewise.Testing;
@@ -30,6 +31,12 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     /// <summary>The mail this app sent: a pickup folder of its own, unless a test points it at an SMTP server.</summary>
     public Mailbox Mailbox { get; } = new(Path.Combine(Path.GetTempPath(), "nervewise-tests", "mail-" + Guid.NewGuid().ToString("N")));
 
+    /// <summary>What the app logged (its last lines), in place of the console.</summary>
+    public AppLog Log { get; } = new();
+
+    /// <summary>Logs each request and antiforgery's refusals too, for a browser test's record of a failure.</summary>
+    public bool LogRequests { get; init; }
+
     /// <summary>The app a client made by <see cref="Browser"/> or CreateClient talks to, for helpers that get only the client.</summary>
     public static NervewiseApp Of(HttpClient client) =>
         Clients.TryGetValue(client, out var app) ? app
@@ -52,11 +59,21 @@ public sealed class NervewiseApp(DatabaseSettings settings) : WebApplicationFact
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Email:PickupFolder", Mailbox.Folder);
+        if (LogRequests)
+        {
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Antiforgery", "Information");
+        }
         // Test classes register many people from one address; the limits' own tests set small ones.
         builder.UseSetting("RateLimits:SignInAttempts", "10000");
         builder.UseSetting("RateLimits:Registrations", "10000");
         builder.UseSetting("RateLimits:InviteAttempts", "10000");
         builder.UseSetting("RateLimits:EmailRequests", "10000");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Log);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(settings);

@@ -10,6 +10,7 @@ namespace Nervewise.Browser.Tests.Support;
 
 /// <summary>The real app on Kestrel with a fresh SQLite database, and a new browser context per test.</summary>
 [Collection(UsesChromium.Name)]
+[FailureRecord]
 public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 {
     public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
@@ -29,8 +30,9 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new NervewiseApp(_database.Settings) { Clock = ServerClock };
+        // With the keys an app makes at its first start already made, as the web tests have them.
+        _database = await TestDatabase.CreateForAppAsync(DatabaseProvider.Sqlite);
+        _app = new NervewiseApp(_database.Settings) { Clock = ServerClock, LogRequests = true };
         BaseAddress = _app.StartOnLoopback();
     }
 
@@ -98,17 +100,47 @@ public abstract class BrowserTest(ChromiumFixture chromium) : IAsyncLifetime
     /// <summary>Saves a full-page screenshot under the test output, for a person to look at.</summary>
     protected static async Task<string> ScreenshotAsync(IPage page, string name)
     {
-        var folder = Environment.GetEnvironmentVariable("NERVEWISE_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name + ".png");
+        var path = Path.Combine(ScreenshotFolder(), name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
 
+    private static string ScreenshotFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("NERVEWISE_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>After a failure: the app's log and each open page's HTML, beside the screenshots.</summary>
+    private async Task RecordFailureAsync()
+    {
+        var name = Path.Combine(ScreenshotFolder(), "failed-" + (FailureRecordAttribute.Current ?? GetType().Name));
+        await File.WriteAllTextAsync(name + ".log", _app.Log.Text());
+        var pages = _contexts.SelectMany(context => context.Pages).ToList();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try
+            {
+                // A page stuck in a navigation may not answer: the log matters more than its HTML.
+                var html = await pages[i].ContentAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                await File.WriteAllTextAsync($"{name}-page{i + 1}.html", $"<!-- {pages[i].Url} -->\n{html}");
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                await File.WriteAllTextAsync($"{name}-page{i + 1}.html", $"<!-- {pages[i].Url}: no HTML ({e.Message}) -->");
+            }
+        }
+    }
+
     public async Task DisposeAsync()
     {
+        if (FailureRecordAttribute.Failed)
+        {
+            await RecordFailureAsync();
+        }
         foreach (var context in _contexts)
         {
             await context.DisposeAsync();
