@@ -29,13 +29,18 @@ public abstract class TestDatabase : IAsyncDisposable
         _ => SqliteTestDatabase.CreateForAppAsync(),
     };
 
-    /// <summary>Starts the app once on a template database and asks for a page with a form, so that it makes its keys.</summary>
+    /// <summary>
+    /// Starts the app once on a template database and asks for a page with a form (the Data Protection key) and for
+    /// OpenIddict's discovery document (the SMART server keys, made only at the first OpenIddict request; ADR 0025).
+    /// </summary>
     internal static async Task StartAppOnceAsync(DatabaseSettings settings)
     {
         await using var app = new NervewiseApp(settings);
         using var client = app.CreateClient();
         using var page = await client.GetAsync(new Uri("/account/register", UriKind.Relative));
         page.EnsureSuccessStatusCode();
+        using var discovery = await client.GetAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative));
+        discovery.EnsureSuccessStatusCode();
     }
 
     /// <summary>A database with no schema yet, for tests that migrate step by step.</summary>
