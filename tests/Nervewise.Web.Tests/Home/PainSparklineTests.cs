@@ -41,10 +41,10 @@ public sealed class PainSparklineTests
         private const int Top = 12;
         private const int Bottom = 4;
 
-        public static string Render(IReadOnlyList<Timeline.Day> days)
+        public static string Render(Timeline.Day[] days)
         {
             var plot = Height - Top - Bottom;
-            double X(int i) => days.Count <= 1 ? Width / 2.0 : 4 + ((Width - 8) * i / (double)(days.Count - 1));
+            double X(int i) => days.Length <= 1 ? Width / 2.0 : 4 + ((Width - 8) * i / (double)(days.Length - 1));
             double Y(decimal pain) => Top + (plot * (1 - ((double)Math.Clamp(pain, 0, 10) / 10)));
     
             var svg = new StringBuilder();
@@ -70,7 +70,7 @@ public sealed class PainSparklineTests
                 }
                 segment.Clear();
             }
-            for (var i = 0; i < days.Count; i++)
+            for (var i = 0; i < days.Length; i++)
             {
                 if (days[i].WorstPain is { } pain)
                 {
@@ -82,7 +82,7 @@ public sealed class PainSparklineTests
                 }
             }
             Flush();
-            for (var i = 0; i < days.Count; i++)
+            for (var i = 0; i < days.Length; i++)
             {
                 if (days[i].Flares > 0)
                 {
