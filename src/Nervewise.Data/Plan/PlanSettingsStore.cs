@@ -31,8 +31,13 @@ public sealed class PlanSettingsStore(NervewiseDbContext db, TimeProvider clock)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // Read on every plan and Today page: compiled once per engine, so a request skips EF's query cache and checks.
+    private static readonly PerEngine<Func<NervewiseDbContext, string, CancellationToken, Task<PlanSettingsRecord?>>> One =
+        PerEngine.Compile(() => EF.CompileAsyncQuery((NervewiseDbContext db, string ownerId, CancellationToken _) =>
+            db.PlanSettings.AsNoTracking().SingleOrDefault(p => p.UserId == ownerId)));
+
     public async Task<PlanSettings> GetAsync(string ownerId, CancellationToken cancellationToken = default) =>
-        await db.PlanSettings.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == ownerId, cancellationToken) is { } record
+        await One.For(db)(db, ownerId, cancellationToken) is { } record
             ? ToSettings(record)
             : PlanSettings.None;
 

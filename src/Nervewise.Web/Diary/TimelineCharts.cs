@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.ObjectPool;
 using Nervewise.Domain.Diary;
 
@@ -21,7 +23,15 @@ public static class TimelineCharts
     private static readonly ObjectPool<StringBuilder> Builders =
         new DefaultObjectPoolProvider().CreateStringBuilderPool(16 * 1024, 128 * 1024);
 
-    private sealed record Look(int Height, double Max, int[] Ticks, string[] TickLabels, string Colour, string Opening, bool Flares);
+    private sealed record Look(int Height, double Max, int[] Ticks, string[] TickLabels, string Colour, string Opening, bool Flares)
+    {
+        public string CircleEnd { get; } = $"\" r=\"2.2\" fill=\"{Colour}\" />";
+
+        public string PolylineEnd { get; } = $"\" fill=\"none\" stroke=\"{Colour}\" stroke-width=\"2\" />";
+    }
+
+    private static readonly string LineStart = string.Create(Invariant, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"");
+    private static readonly string TickTextStart = string.Create(Invariant, $"\" stroke=\"#d5dfe0\" /><text x=\"{Left - 3}\" y=\"");
 
     private static readonly Look PainLook = new(150, 10, [0, 5, 10], ["0", "5", "10"], "#0f5b66",
         Opening(150, "Worst pain each day, 0 to 10, with flare-ups marked in red"), Flares: true);
@@ -30,10 +40,21 @@ public static class TimelineCharts
     private static readonly Look ReachLook = new(150, 5, [0, 3, 5], ["foot", "thigh", "back"], "#6b4fa0",
         Opening(150, "How far down the leg the pain reached each day; higher is closer to the back"), Flares: false);
 
-    public static string Pain(IReadOnlyList<Timeline.Day> days) => Chart(days, PainLook);
+    public static string Pain(IReadOnlyList<Timeline.Day> days) => Text(days, PainLook);
 
     /// <summary>Reach drawn upside down: higher on the chart is closer to the back, which is good news.</summary>
-    public static string Reach(IReadOnlyList<Timeline.Day> days) => Chart(days, ReachLook);
+    public static string Reach(IReadOnlyList<Timeline.Day> days) => Text(days, ReachLook);
+
+    /// <summary>The pain chart for a page: drawn straight into the response as it is written, with no string made.</summary>
+    public static IHtmlContent PainHtml(IReadOnlyList<Timeline.Day> days) => new Drawing(days, PainLook);
+
+    /// <summary>The reach chart for a page, drawn straight into the response.</summary>
+    public static IHtmlContent ReachHtml(IReadOnlyList<Timeline.Day> days) => new Drawing(days, ReachLook);
+
+    private sealed class Drawing(IReadOnlyList<Timeline.Day> days, Look look) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => Draw(writer, days, look);
+    }
 
     private static string Opening(int height, string title) => string.Create(Invariant,
         $"<svg class=\"timeline\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
@@ -42,12 +63,15 @@ public static class TimelineCharts
         ? day.WorstPain is { } p ? (double)p : null
         : day.Reach is { } r ? 5 - r : null;
 
-    private static string Chart(IReadOnlyList<Timeline.Day> days, Look look)
+    private static string Text(IReadOnlyList<Timeline.Day> days, Look look)
     {
         var svg = Builders.Get();
         try
         {
-            Draw(svg, days, look);
+            using (var writer = new StringWriter(svg, Invariant))
+            {
+                Draw(writer, days, look);
+            }
             return svg.ToString();
         }
         finally
@@ -56,9 +80,19 @@ public static class TimelineCharts
         }
     }
 
-    // Every number is written into the builder as it is formatted (no string per point), with the same "0.#" rounding
-    // and invariant culture as before, so the page is the same to the byte.
-    private static void Draw(StringBuilder svg, IReadOnlyList<Timeline.Day> days, Look look)
+    // "d MMM" in the invariant culture, without parsing the format for each label.
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    private static void WriteDate(TextWriter w, DateOnly date)
+    {
+        SvgNumber.Write(w, date.Day);
+        w.Write(' ');
+        w.Write(Months[date.Month - 1]);
+    }
+
+    // Every number is written as it is formatted (no string per point), with the same "0.#" rounding and invariant
+    // culture as the first version (SvgNumber), so the page is the same to the byte.
+    private static void Draw(TextWriter w, IReadOnlyList<Timeline.Day> days, Look look)
     {
         var height = look.Height;
         const int plotWidth = Width - Left - Right;
@@ -67,18 +101,29 @@ public static class TimelineCharts
         double X(int i) => count <= 1 ? Left + (plotWidth / 2.0) : Left + (plotWidth * i / (double)(count - 1));
         double Y(double v) => Top + (plotHeight * (1 - (v / look.Max)));
 
-        svg.Append(look.Opening);
+        w.Write(look.Opening);
         for (var t = 0; t < look.Ticks.Length; t++)
         {
             var y = Y(look.Ticks[t]);
-            svg.Append(Invariant, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#d5dfe0\" />");
-            svg.Append(Invariant, $"<text x=\"{Left - 3}\" y=\"{y + 3.5:0.#}\" text-anchor=\"end\" font-size=\"9\" fill=\"#4a5c62\">");
-            svg.Append(look.TickLabels[t]).Append("</text>");
+            w.Write(LineStart);
+            SvgNumber.Write(w, y);
+            w.Write("\" y2=\"");
+            SvgNumber.Write(w, y);
+            w.Write(TickTextStart);
+            SvgNumber.Write(w, y + 3.5);
+            w.Write("\" text-anchor=\"end\" font-size=\"9\" fill=\"#4a5c62\">");
+            w.Write(look.TickLabels[t]);
+            w.Write("</text>");
         }
         for (var i = 0; i < count; i += Math.Max(1, count / 4))
         {
-            svg.Append(Invariant,
-                $"<text x=\"{X(i):0.#}\" y=\"{height - 5}\" text-anchor=\"{(i == 0 ? "start" : "middle")}\" font-size=\"9\" fill=\"#4a5c62\">{days[i].Date:d MMM}</text>");
+            w.Write("<text x=\"");
+            SvgNumber.Write(w, X(i));
+            w.Write("\" y=\"");
+            SvgNumber.Write(w, height - 5);
+            w.Write(i == 0 ? "\" text-anchor=\"start\" font-size=\"9\" fill=\"#4a5c62\">" : "\" text-anchor=\"middle\" font-size=\"9\" fill=\"#4a5c62\">");
+            WriteDate(w, days[i].Date);
+            w.Write("</text>");
         }
         // Gaps stay gaps: a day with nothing logged is not a day without pain. A run of days with values is drawn as
         // one line once it ends (after its dots, as before), its points written again from the days themselves.
@@ -87,16 +132,18 @@ public static class TimelineCharts
         {
             if (runLength > 1)
             {
-                svg.Append("<polyline points=\"");
+                w.Write("<polyline points=\"");
                 for (var j = end - runLength; j < end; j++)
                 {
                     if (j > end - runLength)
                     {
-                        svg.Append(' ');
+                        w.Write(' ');
                     }
-                    svg.Append(Invariant, $"{X(j):0.#},{Y(Value(days[j], look)!.Value):0.#}");
+                    SvgNumber.Write(w, X(j));
+                    w.Write(',');
+                    SvgNumber.Write(w, Y(Value(days[j], look)!.Value));
                 }
-                svg.Append(Invariant, $"\" fill=\"none\" stroke=\"{look.Colour}\" stroke-width=\"2\" />");
+                w.Write(look.PolylineEnd);
             }
             runLength = 0;
         }
@@ -107,7 +154,11 @@ public static class TimelineCharts
             if (value is { } v)
             {
                 runLength++;
-                svg.Append(Invariant, $"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"2.2\" fill=\"{look.Colour}\" />");
+                w.Write("<circle cx=\"");
+                SvgNumber.Write(w, X(i));
+                w.Write("\" cy=\"");
+                SvgNumber.Write(w, Y(v));
+                w.Write(look.CircleEnd);
             }
             else
             {
@@ -116,11 +167,18 @@ public static class TimelineCharts
             if (look.Flares && day.Flares > 0)
             {
                 var y = value is { } p ? Y(p) : Top + 4;
-                svg.Append(Invariant,
-                    $"<path d=\"M{X(i):0.#},{y - 11:0.#} l4,7 h-8 z\" fill=\"#a1261b\"><title>{day.Date:d MMM}: {day.Flares} flare-up(s)</title></path>");
+                w.Write("<path d=\"M");
+                SvgNumber.Write(w, X(i));
+                w.Write(',');
+                SvgNumber.Write(w, y - 11);
+                w.Write(" l4,7 h-8 z\" fill=\"#a1261b\"><title>");
+                WriteDate(w, day.Date);
+                w.Write(": ");
+                SvgNumber.Write(w, day.Flares);
+                w.Write(" flare-up(s)</title></path>");
             }
         }
         Flush(count);
-        svg.Append("</svg>");
+        w.Write("</svg>");
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Nervewise.Domain.Diary;
+using Nervewise.Web.Diary;
 
 namespace Nervewise.Web.Home;
 
@@ -18,54 +20,92 @@ public static class PainSparkline
 
     public static string Render(IReadOnlyList<Timeline.Day> days)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Draw(writer, days);
+        return writer.ToString();
+    }
+
+    /// <summary>The chart for a page: drawn straight into the response as it is written, with no string made.</summary>
+    public static IHtmlContent Html(IReadOnlyList<Timeline.Day> days) => new Drawing(days);
+
+    private sealed class Drawing(IReadOnlyList<Timeline.Day> days) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => Draw(writer, days);
+    }
+
+    private static readonly decimal[] Levels = [0m, 5m, 10m];
+
+    // Numbers go through SvgNumber: the "0.#" text of the first version to the byte, without a string per point.
+    private static void Draw(TextWriter w, IReadOnlyList<Timeline.Day> days)
+    {
         var plot = Height - Top - Bottom;
         double X(int i) => days.Count <= 1 ? Width / 2.0 : 4 + ((Width - 8) * i / (double)(days.Count - 1));
         double Y(decimal pain) => Top + (plot * (1 - ((double)Math.Clamp(pain, 0, 10) / 10)));
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"pain-spark\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(Describe(days))}\">");
+        w.Write(string.Create(CultureInfo.InvariantCulture,
+            $"<svg class=\"pain-spark\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(Describe(days))}\">"));
         // Faint lines at 0, 5 and 10 give the scale without labels.
-        foreach (var level in new[] { 0m, 5m, 10m })
+        foreach (var level in Levels)
         {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"0\" x2=\"{Width}\" y1=\"{Y(level):0.#}\" y2=\"{Y(level):0.#}\" stroke=\"#d5dfe0\" stroke-width=\"1\" />");
+            w.Write("<line x1=\"0\" x2=\"");
+            SvgNumber.Write(w, Width);
+            w.Write("\" y1=\"");
+            SvgNumber.Write(w, Y(level));
+            w.Write("\" y2=\"");
+            SvgNumber.Write(w, Y(level));
+            w.Write("\" stroke=\"#d5dfe0\" stroke-width=\"1\" />");
         }
-        var segment = new List<string>();
-        void Flush()
+        // A run of logged days is one line; a day alone is a dot.
+        var run = 0;
+        void Flush(int end)
         {
-            if (segment.Count > 1)
+            if (run > 1)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{string.Join(' ', segment)}\" fill=\"none\" stroke=\"#0f5b66\" stroke-width=\"2.5\" />");
+                w.Write("<polyline points=\"");
+                for (var j = end - run; j < end; j++)
+                {
+                    if (j > end - run)
+                    {
+                        w.Write(' ');
+                    }
+                    SvgNumber.Write(w, X(j));
+                    w.Write(',');
+                    SvgNumber.Write(w, Y(days[j].WorstPain!.Value));
+                }
+                w.Write("\" fill=\"none\" stroke=\"#0f5b66\" stroke-width=\"2.5\" />");
             }
-            else if (segment.Count == 1)
+            else if (run == 1)
             {
-                var xy = segment[0].Split(',');
-                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{xy[0]}\" cy=\"{xy[1]}\" r=\"2.5\" fill=\"#0f5b66\" />");
+                w.Write("<circle cx=\"");
+                SvgNumber.Write(w, X(end - 1));
+                w.Write("\" cy=\"");
+                SvgNumber.Write(w, Y(days[end - 1].WorstPain!.Value));
+                w.Write("\" r=\"2.5\" fill=\"#0f5b66\" />");
             }
-            segment.Clear();
+            run = 0;
         }
         for (var i = 0; i < days.Count; i++)
         {
-            if (days[i].WorstPain is { } pain)
+            if (days[i].WorstPain is not null)
             {
-                segment.Add(FormattableString.Invariant($"{X(i):0.#},{Y(pain):0.#}"));
+                run++;
             }
             else
             {
-                Flush();
+                Flush(i);
             }
         }
-        Flush();
+        Flush(days.Count);
         for (var i = 0; i < days.Count; i++)
         {
             if (days[i].Flares > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{X(i) - 4:0.#},1 h8 l-4,7 z\" fill=\"#a1261b\" />");
+                w.Write("<path d=\"M");
+                SvgNumber.Write(w, X(i) - 4);
+                w.Write(",1 h8 l-4,7 z\" fill=\"#a1261b\" />");
             }
         }
-        svg.Append("</svg>");
-        return svg.ToString();
+        w.Write("</svg>");
     }
 
     /// <summary>The chart in words, for screen readers and as its caption's base.</summary>

@@ -32,12 +32,13 @@ public class TodayModel(UserManager<NervewiseUser> users, SignInManager<Nervewis
         // connection stays with the request: under load, taking it from the pool and back for every query was where
         // Today's time went (lock contention in the pool, measured in docs/performance.md). The context closes it.
         await db.Database.OpenConnectionAsync(HttpContext.RequestAborted);
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        // The id from the cookie is enough: the session check has already read this account's row for the request
+        // (SessionCheck), so loading the whole user again here only cost a tracked query.
+        if (users.GetUserId(User) is not { } userId)
         {
             return Challenge();
         }
-        View = await home.ForAsync(user.Id, HttpContext.RequestAborted);
+        View = await home.ForAsync(userId, HttpContext.RequestAborted);
         return Page();
     }
 
