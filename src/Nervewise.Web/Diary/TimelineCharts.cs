@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.ObjectPool;
 using Nervewise.Domain.Diary;
 
 namespace Nervewise.Web.Diary;
@@ -18,10 +16,6 @@ public static class TimelineCharts
     private const int Bottom = 20;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    // A year of days is about 50,000 characters; builders that grew past that are let go rather than kept.
-    private static readonly ObjectPool<StringBuilder> Builders =
-        new DefaultObjectPoolProvider().CreateStringBuilderPool(16 * 1024, 128 * 1024);
 
     private sealed record Look(int Height, double Max, int[] Ticks, string[] TickLabels, string Colour, string Opening, bool Flares)
     {
@@ -63,21 +57,12 @@ public static class TimelineCharts
         ? day.WorstPain is { } p ? (double)p : null
         : day.Reach is { } r ? 5 - r : null;
 
+    // The chart as a string, for tests that compare it with the first version; pages use the drawings above.
     private static string Text(IReadOnlyList<Timeline.Day> days, Look look)
     {
-        var svg = Builders.Get();
-        try
-        {
-            using (var writer = new StringWriter(svg, Invariant))
-            {
-                Draw(writer, days, look);
-            }
-            return svg.ToString();
-        }
-        finally
-        {
-            Builders.Return(svg);
-        }
+        using var writer = new StringWriter(Invariant);
+        Draw(writer, days, look);
+        return writer.ToString();
     }
 
     // "d MMM" in the invariant culture, without parsing the format for each label.
