@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Nervewise.Data.CompiledModels.Postgres;
 using Nervewise.Data.CompiledModels.Sqlite;
@@ -60,7 +61,10 @@ public static class DataServices
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbContextOptionsBuilder UseSqlite(DatabaseSettings settings, DbContextOptionsBuilder options) =>
-        options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance);
+        options.UseSqlite(settings.ConnectionString)
+            .AddInterceptors(SqliteConnectionSettings.Instance)
+            .ReplaceService<IMigrationsSqlGenerator, SqliteAtomicMigrationsSqlGenerator>()
+            .ReplaceService<IMigrator, SqliteForeignKeysOffMigrator>();
 
     private static DbContextOptionsBuilder Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
         Configure(sp.GetRequiredService<DatabaseSettings>(), options);
