@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
 using Nervewise.Data.Diary;
 using Nervewise.Testing;
@@ -29,9 +30,9 @@ public abstract class KillDuringWritesTests(DatabaseProvider provider, ITestOutp
     private const int Writers = 4;
     private const int MidWriteKills = 6;
 
-    // The first start is killed while it migrates a database with no schema (SQLite: as EF Core takes its lock row,
-    // which a kill leaves behind); a start that finds the schema current does no migration work, so only a real
-    // migration can be interrupted. After this round a restart is killed at a random moment of the start.
+    // The first start is killed while it migrates a database with no schema (SQLite: inside a migration, holding EF
+    // Core's lock row, which a kill leaves behind); a start that finds the schema current does no migration work, so
+    // only a real migration can be interrupted. After this round a restart is killed at a random moment of the start.
     private const int KillAtRandomInStartAfterRound = 4;
 
     [Fact]
@@ -150,13 +151,14 @@ public abstract class KillDuringWritesTests(DatabaseProvider provider, ITestOutp
     }
 
     /// <summary>
-    /// Kills a start while it migrates. On SQLite it waits for EF Core's lock row to appear first, so that the
-    /// kill leaves the row behind (as a crash would), and says whether it did; a few tries allow for a lock
-    /// held too briefly to catch.
+    /// Kills a start while it migrates. On SQLite the kill comes as EF Core begins a migration picked at random from the
+    /// first half, so that it lands inside a migration and leaves EF Core's lock row behind, as a crash would; it says
+    /// whether the row was left. All the migrations take about a quarter of a second and the log line reaches the test
+    /// a little late, so a kill can miss: then the file is made empty again and the start tried again.
     /// </summary>
     private static async Task<bool> KillWhileMigratingAsync(Server server, TestDatabase database, Random random)
     {
-        if (database.Settings.SqliteFile is null)
+        if (database.Settings.SqliteFile is not { } file)
         {
             var starting = server.Launch();
             await starting.Migrating.WaitAsync(Server.StartPatience);
@@ -165,37 +167,54 @@ public abstract class KillDuringWritesTests(DatabaseProvider provider, ITestOutp
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(database.Settings.SqliteFile)!);
-        await using var sqlite = new SqliteConnection(database.Settings.ConnectionString);
-        await sqlite.OpenAsync();
-        await using var count = sqlite.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsLock\"";
-        async Task<long> LockRows()
-        {
-            try
-            {
-                return (long)(await count.ExecuteScalarAsync())!;
-            }
-            catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
-            {
-                return 0; // EF Core has not made its lock table yet
-            }
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var starting = server.Launch();
-            await starting.MigrationLockTaking.WaitAsync(Server.StartPatience);
-            var clock = Stopwatch.StartNew();
-            while (await LockRows() == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            var pending = await PendingMigrationsAsync(database);
+            if (pending < 2)
             {
-                await Task.Delay(1);
+                StartAgainFromNothing(file);
+                pending = await PendingMigrationsAsync(database);
             }
+            var starting = server.Launch();
+            await starting.MigrationApplying(random.Next(1, Math.Max(2, pending / 2))).WaitAsync(Server.StartPatience);
             server.Kill();
-            if (await LockRows() > 0)
+            if (await LockRowsAsync(database) > 0)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    private static void StartAgainFromNothing(string file)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-journal", file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<int> PendingMigrationsAsync(TestDatabase database)
+    {
+        await using var db = database.OpenContext();
+        return (await db.Database.GetPendingMigrationsAsync()).Count();
+    }
+
+    private static async Task<long> LockRowsAsync(TestDatabase database)
+    {
+        await using var sqlite = new SqliteConnection(database.Settings.ConnectionString + ";Pooling=False");
+        await sqlite.OpenAsync();
+        await using var count = sqlite.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsLock\"";
+        try
+        {
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return 0; // EF Core had not made its lock table yet
+        }
     }
 }

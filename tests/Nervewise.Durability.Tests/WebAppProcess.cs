@@ -13,6 +13,8 @@ internal sealed class WebAppProcess : IDisposable
     // Npgsql takes its lock without a log line): moments to kill a start-up.
     private const string MigrationMarker = "Microsoft.EntityFrameworkCore.Migrations[20400]";
     private const string MigrationLockMarker = "Microsoft.EntityFrameworkCore.Migrations[20411]";
+    // And as it begins each migration (20402), while it holds that lock.
+    private const string MigrationApplyingMarker = "Microsoft.EntityFrameworkCore.Migrations[20402]";
     private const int LogLines = 300;
 
     // Should the test host end without disposing a test, the servers it started must not outlive it.
@@ -21,6 +23,8 @@ internal sealed class WebAppProcess : IDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly TaskCompletionSource _migrating = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _migrationLock = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<TaskCompletionSource> _applying = [];
+    private int _applied;
 
     static WebAppProcess() =>
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -71,6 +75,9 @@ internal sealed class WebAppProcess : IDisposable
 
     /// <summary>Completes when the app logs that it is about to take EF Core's migration lock (SQLite only).</summary>
     public Task MigrationLockTaking => _migrationLock.Task;
+
+    /// <summary>Completes when the app logs that it begins the nth migration it applies (counting from 1).</summary>
+    public Task MigrationApplying(int n) => Applying(n).Task;
 
     /// <summary>The last lines the app wrote, for failure messages.</summary>
     public string LogTail => string.Join(Environment.NewLine, _log);
@@ -151,6 +158,22 @@ internal sealed class WebAppProcess : IDisposable
         if (line.Contains(MigrationLockMarker, StringComparison.Ordinal))
         {
             _migrationLock.TrySetResult();
+        }
+        if (line.Contains(MigrationApplyingMarker, StringComparison.Ordinal))
+        {
+            Applying(Interlocked.Increment(ref _applied)).TrySetResult();
+        }
+    }
+
+    private TaskCompletionSource Applying(int n)
+    {
+        lock (_applying)
+        {
+            while (_applying.Count < n)
+            {
+                _applying.Add(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
+            return _applying[n - 1];
         }
     }
 
