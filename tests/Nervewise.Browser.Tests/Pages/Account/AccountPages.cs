@@ -49,7 +49,9 @@ internal sealed class RegisterPage(IPage page)
         {
             page.FrameNavigated -= OnNavigated;
         }
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Asked of the page itself, not of Playwright's "load" event: after the confirm-email form (the page where the
+        // service worker takes over) that event was now and then never reported, though the answer had loaded.
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 50 });
     }
 
     /// <summary>Only the form: ends on "Check your email" or on the form with its errors.</summary>
