@@ -123,7 +123,7 @@ namespace Nervewise.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { userId, occurredAt });
+                new[] { userId, occurredAt, type, offsetMinutes, item, value });
 
             return runtimeEntityType;
         }

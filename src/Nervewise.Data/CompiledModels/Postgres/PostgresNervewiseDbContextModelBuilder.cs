@@ -12,7 +12,7 @@ namespace Nervewise.Data.CompiledModels.Postgres
     public partial class PostgresNervewiseDbContextModel
     {
         private PostgresNervewiseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1c05524b-6948-4957-b69c-4cf9146898f6"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("2effcc40-da8f-4d69-958c-75dee058b7a8"), entityTypeCount: 23)
         {
         }
 

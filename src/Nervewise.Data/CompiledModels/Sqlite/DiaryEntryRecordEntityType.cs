@@ -115,7 +115,7 @@ namespace Nervewise.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { userId, occurredAt });
+                new[] { userId, occurredAt, type, offsetMinutes, item, value });
 
             return runtimeEntityType;
         }

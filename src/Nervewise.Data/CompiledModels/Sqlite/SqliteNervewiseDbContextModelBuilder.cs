@@ -11,7 +11,7 @@ namespace Nervewise.Data.CompiledModels.Sqlite
     public partial class SqliteNervewiseDbContextModel
     {
         private SqliteNervewiseDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f32b350c-c896-40e2-88b9-dd77143fe2fe"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("2cdf5e99-68ec-4288-bd1d-cb65a63bd8ae"), entityTypeCount: 23)
         {
         }
 

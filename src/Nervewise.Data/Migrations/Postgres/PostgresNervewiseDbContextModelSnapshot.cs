@@ -400,7 +400,7 @@ namespace Nervewise.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "OccurredAt");
+                    b.HasIndex("UserId", "OccurredAt", "Type", "OffsetMinutes", "Item", "Value");
 
                     b.ToTable("DiaryEntries", (string)null);
                 });

@@ -387,7 +387,7 @@ namespace Nervewise.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "OccurredAt");
+                    b.HasIndex("UserId", "OccurredAt", "Type", "OffsetMinutes", "Item", "Value");
 
                     b.ToTable("DiaryEntries", (string)null);
                 });
