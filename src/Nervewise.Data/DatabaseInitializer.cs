@@ -124,14 +124,7 @@ public static class DatabaseInitializer
         try
         {
             await using var command = connection.CreateCommand();
-            var names = Roles.All.Select((role, i) =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i;
-                parameter.Value = roles.NormalizeKey(role);
-                command.Parameters.Add(parameter);
-                return parameter.ParameterName;
-            }).ToList();
+            var names = Roles.All.Select((role, i) => command.AddParameter("@p" + i, roles.NormalizeKey(role))).ToList();
             command.CommandText = $"SELECT COUNT(*) FROM \"AspNetRoles\" WHERE \"NormalizedName\" IN ({string.Join(", ", names)})";
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         }

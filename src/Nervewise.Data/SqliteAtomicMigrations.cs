@@ -43,7 +43,7 @@ internal sealed class SqliteAtomicMigrationsSqlGenerator(
         return kept;
     }
 
-    internal static bool IsForeignKeysPragma(string sql) =>
+    private static bool IsForeignKeysPragma(string sql) =>
         sql.Trim().TrimEnd(';').Replace(" ", "", StringComparison.Ordinal)
             is "PRAGMAforeign_keys=0" or "PRAGMAforeign_keys=1";
 }

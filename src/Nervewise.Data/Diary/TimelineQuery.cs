@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -27,7 +26,6 @@ public static class TimelineQuery
 
     // SQLite's DateTimeOffset columns go through this converter (SqliteNervewiseDbContext.ConfigureConventions).
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-    private static readonly Func<long, DateTimeOffset> FromSqliteTime = SqliteTime.ConvertFromProviderTyped;
 
     /// <summary>
     /// Counts a person's days from <paramref name="from"/> to <paramref name="to"/>, reading rows from
@@ -47,12 +45,12 @@ public static class TimelineQuery
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = Sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            Add(command, "userId", userId);
-            Add(command, "since", sqlite ? SqliteTime.ConvertToProviderTyped(since.ToUniversalTime()) : since.ToUniversalTime());
+            command.AddParameter("userId", userId);
+            command.AddParameter("since", sqlite ? SqliteTime.ConvertToProviderTyped(since.ToUniversalTime()) : since.ToUniversalTime());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var occurredAt = sqlite ? FromSqliteTime(reader.GetInt64(0)) : reader.GetFieldValue<DateTimeOffset>(0);
+                var occurredAt = sqlite ? SqliteTime.ConvertFromProviderTyped(reader.GetInt64(0)) : reader.GetFieldValue<DateTimeOffset>(0);
                 var date = dateOf is null
                     ? DateOnly.FromDateTime(occurredAt.UtcDateTime.AddMinutes(reader.GetInt32(1)))
                     : dateOf(occurredAt);
@@ -64,13 +62,5 @@ public static class TimelineQuery
             await db.Database.CloseConnectionAsync();
         }
         return tally.Days();
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
