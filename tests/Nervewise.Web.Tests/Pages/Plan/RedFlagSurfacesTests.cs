@@ -214,7 +214,8 @@ public abstract class RedFlagSurfacesTests(DatabaseProvider provider) : AppTest(
         var client = await SteadySlidersAsync();
         await SignAsync(client, "saddle-numbness", "diary");
 
-        using var response = await client.SubmitAsync(page, new Dictionary<string, string>(), $"{page}?handler=Checked");
+        // A form token from a page that still has one: the header's sign-out button carries none (ADR 0031).
+        using var response = await client.SubmitAsync("/account/sign-out", new Dictionary<string, string>(), $"{page}?handler=Checked");
 
         // Today sends a page kept from before to /safety/check; the plan page shows itself. Neither records anything.
         Assert.Equal(answer, response.StatusCode);
