@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nervewise.Domain.Diary;
 
 namespace Nervewise.Data.Diary;
@@ -24,9 +23,6 @@ public static class TimelineQuery
         WHERE "UserId" = @userId AND "OccurredAt" >= @since AND "Type" IN ('pain', 'flare')
         """;
 
-    // SQLite's DateTimeOffset columns go through this converter (SqliteNervewiseDbContext.ConfigureConventions).
-    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-
     /// <summary>
     /// Counts a person's days from <paramref name="from"/> to <paramref name="to"/>, reading rows from
     /// <paramref name="since"/> on; <paramref name="dateOf"/> gives the reader's date of an instant, or null for each
@@ -46,11 +42,11 @@ public static class TimelineQuery
             command.CommandText = Sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.AddParameter("userId", userId);
-            command.AddParameter("since", sqlite ? SqliteTime.ConvertToProviderTyped(since.ToUniversalTime()) : since.ToUniversalTime());
+            command.AddParameter("since", DbCommands.StoredTime(since, sqlite));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var occurredAt = sqlite ? SqliteTime.ConvertFromProviderTyped(reader.GetInt64(0)) : reader.GetFieldValue<DateTimeOffset>(0);
+                var occurredAt = reader.GetTime(0, sqlite);
                 var date = dateOf is null
                     ? DateOnly.FromDateTime(occurredAt.UtcDateTime.AddMinutes(reader.GetInt32(1)))
                     : dateOf(occurredAt);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nervewise.Data;
+using Nervewise.Data.Identity;
 
 namespace Nervewise.Web.Infrastructure;
 
@@ -29,10 +30,10 @@ internal static class SessionCheck
         var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var id = principal.FindFirst(claims.UserIdClaimType)?.Value;
         var stamp = principal.FindFirst(claims.SecurityStampClaimType)?.Value;
-        StoredStamp? row;
+        (bool Found, string? Stamp) row;
         try
         {
-            row = id is null ? null : await ReadStampAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
+            row = id is null ? default : await ReadStampAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -42,7 +43,7 @@ internal static class SessionCheck
             context.RejectPrincipal();
             return;
         }
-        if (row is null || row.Stamp != stamp)
+        if (!row.Found || row.Stamp != stamp)
         {
             // Gone, signed out elsewhere, or a new password: this cookie is no longer a session.
             context.RejectPrincipal();
@@ -63,11 +64,8 @@ internal static class SessionCheck
     /// for the page, the layout and the API after this check (the context closes it when it goes back to its pool):
     /// a request used to take a pooled connection and give it back up to five times.
     /// </summary>
-    private static async Task<StoredStamp?> ReadStampAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await StoredStamp.ReadAsync(db, id, cancellationToken);
-    }
+    private static Task<(bool Found, string? Stamp)> ReadStampAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
+        StampRead.ReadAsync(db, id, cancellationToken);
 
     /// <summary>The validator's own test: no issue time, or more than the interval since the cookie was issued.</summary>
     private static bool IdentityCheckDue(CookieValidatePrincipalContext context)
@@ -86,15 +84,4 @@ internal static class SessionCheck
         }
         return next(context);
     });
-
-    /// <summary>The stored stamp of one account, by a query compiled once per engine (building it each time cost more than running it).</summary>
-    private sealed record StoredStamp(string? Stamp)
-    {
-        private static readonly PerEngine<Func<NervewiseDbContext, string, CancellationToken, Task<StoredStamp?>>> Query =
-            PerEngine.Compile(() => EF.CompileAsyncQuery((NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
-                db.Users.Where(u => u.Id == id).Select(u => new StoredStamp(u.SecurityStamp)).FirstOrDefault()));
-
-        public static Task<StoredStamp?> ReadAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
-            Query.For(db)(db, id, cancellationToken);
-    }
 }

@@ -31,10 +31,13 @@ public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeP
         {
             return known;
         }
-        var (latest, rows, legacyCheck) = await SafetyQueries.ReadAsync(db, ownerId, cancellationToken);
-        var state = Of(latest, rows.Select(r => r.ToEntry()), legacyCheck, clock.GetUtcNow());
+        var stored = await SafetyRead.ReadAsync(db, ownerId, cancellationToken);
+        var taken = stored is { AnswersJson: { } answers, AssessmentTakenAt: { } takenAt }
+            ? new AssessmentTaken(AssessmentInput.Parse(answers), takenAt)
+            : null;
+        var state = StoredSafety.Of(taken, stored.Entries, stored.LegacyCheck, clock.GetUtcNow());
         _read[ownerId] = state;
-        _assessed[ownerId] = latest is null ? null : new AssessmentTaken(AssessmentStore.Answers(latest), latest.TakenAt);
+        _assessed[ownerId] = taken;
         return state;
     }
 
