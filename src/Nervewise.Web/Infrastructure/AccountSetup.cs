@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
 
@@ -23,6 +25,8 @@ internal static class AccountSetup
         // made every form 500 there). It holds no session: the session cookie below stays Secure outside development.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
+        // After the cookie handler's own post-configuration (registered by AddIdentity above), which makes the format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketFormat.Setup>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "nervewise";
