@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Nervewise.Data;
@@ -8,6 +10,15 @@ internal static class DbCommands
 {
     // SQLite's DateTimeOffset columns go through this converter (SqliteNervewiseDbContext.ConfigureConventions).
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
+    /// <summary>A command on the context's connection (the caller opens it), in the context's transaction if there is one.</summary>
+    public static DbCommand CreateCommand(this NervewiseDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
 
     /// <summary>Adds a parameter and gives back its name, for the SQL.</summary>
     public static string AddParameter(this DbCommand command, string name, object value)

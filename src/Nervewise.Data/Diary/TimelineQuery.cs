@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Nervewise.Domain.Diary;
 
 namespace Nervewise.Data.Diary;
@@ -38,9 +37,7 @@ public static class TimelineQuery
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var command = db.CreateCommand(Sql);
             command.AddParameter("userId", userId);
             command.AddParameter("since", DbCommands.StoredTime(since, sqlite));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

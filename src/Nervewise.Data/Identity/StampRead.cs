@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Nervewise.Data.Identity;
 
@@ -16,9 +15,7 @@ public static class StampRead
     public static async Task<(bool Found, string? Stamp)> ReadAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken = default)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = Sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var command = db.CreateCommand(Sql);
         command.AddParameter("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
