@@ -26,8 +26,9 @@ internal sealed class SignInCodePage(IPage page)
     public async Task EnterAsync(string code)
     {
         await page.GetByRole(AriaRole.Textbox).FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The page's own word that the answer has loaded, not Playwright's "load" event, which was once never
+        // reported after this form though the caseload had loaded (as after the confirm-email form).
+        await RegisterPage.SubmitAndWaitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
     }
 
     public ILocator Error => page.Locator(".field-error:not(:empty)");

@@ -120,7 +120,7 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
         Assert.DoesNotContain("Start with:", firstWeek, StringComparison.Ordinal);
         Assert.Contains("Your first week waits until a doctor has seen you.", await GetAsync(client, "/welcome"), StringComparison.Ordinal);
 
-        await client.SubmitAsync("/welcome/first-week", new Dictionary<string, string>());
+        await client.PostWithoutFormAsync("/welcome/first-week", new Dictionary<string, string>());
         Assert.Null(await StageAsync());
         var home = await GetAsync(client, "/today");
         Assert.Contains("Go to an emergency department now", home, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public abstract class FirstRunTests(DatabaseProvider provider) : AppTest(provide
         await client.SubmitAsync("/assessment/questions?setup=true", SteadyNervePain);
 
         Assert.Contains("already set to nerve sliders", await GetAsync(client, "/welcome/first-week"), StringComparison.Ordinal);
-        await client.SubmitAsync("/welcome/first-week", new Dictionary<string, string>());
+        await client.PostWithoutFormAsync("/welcome/first-week", new Dictionary<string, string>());
         Assert.Equal("sliders", await StageAsync());
     }
 
