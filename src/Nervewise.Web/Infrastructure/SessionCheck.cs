@@ -45,9 +45,10 @@ internal static class SessionCheck
         }
         if (!row.Found || row.Stamp != stamp)
         {
-            // Gone, signed out elsewhere, or a new password: this cookie is no longer a session.
+            // Gone, signed out elsewhere, or a new password: this cookie is no longer a session. The answer does not
+            // delete it: the same browser may already hold a newer cookie (a page that renewed the session while this
+            // request was in flight), and deleting would delete that one. A stale cookie opens nothing, ever.
             context.RejectPrincipal();
-            await http.SignOutAsync(context.Scheme.Name);
             return;
         }
 

@@ -76,6 +76,28 @@ public abstract class SessionEndTests(DatabaseProvider provider) : AppTest(provi
     }
 
     [Fact]
+    public async Task Refusing_an_old_cookie_does_not_delete_the_newer_one_its_browser_holds()
+    {
+        // The same browser: a request still carrying the cookie from before the session was renewed (by a new
+        // password here; by setting up two-factor sign-in in the browser test that found this) is answered after the
+        // renewal. Deleting the cookie in that answer would sign the person out.
+        var (first, stale) = await TwoDevicesAsync("ada@example.com");
+        using var changed = await first.SubmitAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Forms.GoodPassword,
+            ["Input.NewPassword"] = "a brand new phrase for ada",
+            ["Input.ConfirmPassword"] = "a brand new phrase for ada",
+        });
+
+        using var page = await stale.GetAsync("/today");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [],
+            c => c.StartsWith("nervewise=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task After_deletion_a_copied_session_can_neither_read_nor_write()
     {
         var (first, copy) = await TwoDevicesAsync("ada@example.com");
