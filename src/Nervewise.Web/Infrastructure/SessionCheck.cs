@@ -1,9 +1,7 @@
 using System.Runtime.ExceptionServices;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nervewise.Data;
 using Nervewise.Data.Identity;
@@ -33,7 +31,9 @@ internal static class SessionCheck
         (bool Found, string? Stamp) row;
         try
         {
-            row = id is null ? default : await ReadStampAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
+            // Opens the request's connection and leaves it open with the request's context for the page, the layout and
+            // the API (the context closes it when it goes back to its pool): one connection a request (ADR 24).
+            row = id is null ? default : await StampRead.ReadAsync(http.RequestServices.GetRequiredService<NervewiseDbContext>(), id, http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -59,14 +59,6 @@ internal static class SessionCheck
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         }
     }
-
-    /// <summary>
-    /// Opens the request's connection and reads the stamp on it. The connection stays open with the request's context
-    /// for the page, the layout and the API after this check (the context closes it when it goes back to its pool):
-    /// a request used to take a pooled connection and give it back up to five times.
-    /// </summary>
-    private static Task<(bool Found, string? Stamp)> ReadStampAsync(NervewiseDbContext db, string id, CancellationToken cancellationToken) =>
-        StampRead.ReadAsync(db, id, cancellationToken);
 
     /// <summary>The validator's own test: no issue time, or more than the interval since the cookie was issued.</summary>
     private static bool IdentityCheckDue(CookieValidatePrincipalContext context)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Nervewise.Data;
 using Nervewise.Data.Diary;
 using Nervewise.Data.Safety;
@@ -15,29 +14,27 @@ namespace Nervewise.Web.Safety;
 /// </summary>
 public sealed class SafetyService(NervewiseDbContext db, DiaryStore diary, TimeProvider clock)
 {
-    private readonly Dictionary<string, SafetyState> _read = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AssessmentTaken?> _assessed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SafetyState State, AssessmentTaken? Latest)> _read = new(StringComparer.Ordinal);
 
     /// <summary>The person's latest assessment, read once per request with the safety state (the plan's pathway comes from it).</summary>
     public async Task<AssessmentTaken?> LatestAssessmentAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         await ForAsync(ownerId, cancellationToken);
-        return _assessed[ownerId];
+        return _read[ownerId].Latest;
     }
 
     public async Task<SafetyState> ForAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         if (_read.TryGetValue(ownerId, out var known))
         {
-            return known;
+            return known.State;
         }
         var stored = await SafetyRead.ReadAsync(db, ownerId, cancellationToken);
         var taken = stored is { AnswersJson: { } answers, AssessmentTakenAt: { } takenAt }
             ? new AssessmentTaken(AssessmentInput.Parse(answers), takenAt)
             : null;
         var state = StoredSafety.Of(taken, stored.Entries, stored.LegacyCheck, clock.GetUtcNow());
-        _read[ownerId] = state;
-        _assessed[ownerId] = taken;
+        _read[ownerId] = (state, taken);
         return state;
     }
 
