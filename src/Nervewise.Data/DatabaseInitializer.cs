@@ -18,21 +18,23 @@ public static class DatabaseInitializer
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NervewiseDbContext>();
-
-        // Most starts find the schema current: one read of the history instead of EF Core's migration work (its lock,
-        // and a check of the model against the migrations that builds the whole model again).
-        if (!await SchemaIsCurrentAsync(db, cancellationToken))
+        // Most starts find the schema current: one plain read of the history, before EF Core is even set up (ADR 34),
+        // instead of EF Core's migration work (its lock, and a check of the model against the migrations).
+        if (!await SchemaIsCurrentAsync(settings, cancellationToken))
         {
-            await MigrateAsync(db, settings, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await MigrateAsync(scope.ServiceProvider.GetRequiredService<NervewiseDbContext>(), settings, cancellationToken);
         }
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers go on while one writer writes; the setting is kept in the file (so this is cheap),
             // but a start killed just after migrating may not have set it yet.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await using var connection = PlainConnection.Create(settings);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await services.EnsureRolesAsync(cancellationToken);
@@ -62,12 +64,12 @@ public static class DatabaseInitializer
     {
         cancellationToken.ThrowIfCancellationRequested();
         await using var scope = services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (await CountRolesAsync(scope.ServiceProvider.GetRequiredService<NervewiseDbContext>(), roles, cancellationToken) == Roles.All.Count)
+        if (await CountRolesAsync(scope.ServiceProvider, cancellationToken) == Roles.All.Count)
         {
-            // Both there, as on every start but the first: one query.
+            // Both there, as on every start but the first: one plain query, and EF Core not yet needed.
             return;
         }
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -83,55 +85,38 @@ public static class DatabaseInitializer
     }
 
     /// <summary>
-    /// Whether the database has every migration of this build, read from EF Core's history table. A migration and its
-    /// history row commit together, so a start killed while migrating leaves a row missing and the next start migrates.
+    /// Whether the database has every migration of this build: the newest one in EF Core's history table
+    /// (<see cref="LatestMigration"/>). A migration and its history row commit together, so a start killed while
+    /// migrating leaves a row missing and the next start migrates.
     /// </summary>
-    internal static async Task<bool> SchemaIsCurrentAsync(NervewiseDbContext db, CancellationToken cancellationToken)
+    internal static async Task<bool> SchemaIsCurrentAsync(DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
         try
         {
-            // Plain ADO.NET: on a new database the table (or on PostgreSQL the database) is missing, and EF Core would
-            // log that expected failure as an error. Migrating makes both.
+            // On a new database the table (or on PostgreSQL the database) is missing; migrating makes both.
+            await using var connection = PlainConnection.Create(settings);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
-            var applied = new HashSet<string>(StringComparer.Ordinal);
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    applied.Add(reader.GetString(0));
-                }
-            }
-            return db.Database.GetMigrations().All(applied.Contains);
+            var latest = command.AddParameter("@latest", LatestMigration.For(settings.Provider));
+            command.CommandText = $"SELECT COUNT(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
         }
         catch (DbException)
         {
             return false;
         }
-        finally
-        {
-            await connection.CloseAsync();
-        }
     }
 
-    // Plain ADO.NET too: the first LINQ query of a process costs far more CPU than this whole check.
-    private static async Task<long> CountRolesAsync(NervewiseDbContext db, RoleManager<IdentityRole> roles, CancellationToken cancellationToken)
+    private static async Task<long> CountRolesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var names = Roles.All.Select((role, i) => command.AddParameter("@p" + i, roles.NormalizeKey(role))).ToList();
-            command.CommandText = $"SELECT COUNT(*) FROM \"AspNetRoles\" WHERE \"NormalizedName\" IN ({string.Join(", ", names)})";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // Role names are stored as Identity's normalizer writes them (RoleManager.NormalizeKey uses the same one).
+        var normalizer = services.GetRequiredService<ILookupNormalizer>();
+        await using var connection = PlainConnection.Create(services.GetRequiredService<DatabaseSettings>());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = Roles.All.Select((role, i) => command.AddParameter("@p" + i, normalizer.NormalizeName(role))).ToList();
+        command.CommandText = $"SELECT COUNT(*) FROM \"AspNetRoles\" WHERE \"NormalizedName\" IN ({string.Join(", ", names)})";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     /// <summary>Releases pooled SQLite handles so a test can delete its file.</summary>
