@@ -31,6 +31,14 @@ public abstract class SessionEndTests(DatabaseProvider provider) : AppTest(provi
         return (first, copy);
     }
 
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client) =>
+        client.SubmitAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = Forms.GoodPassword,
+            ["Input.NewPassword"] = "a brand new phrase for ada",
+            ["Input.ConfirmPassword"] = "a brand new phrase for ada",
+        });
+
     private static async Task AssertRefusedAsync(HttpClient copy)
     {
         using var api = await copy.GetAsync("/api/v1/me");
@@ -62,12 +70,7 @@ public abstract class SessionEndTests(DatabaseProvider provider) : AppTest(provi
     {
         var (first, copy) = await TwoDevicesAsync("ada@example.com");
 
-        using var changed = await first.SubmitAsync("/account/change-password", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = Forms.GoodPassword,
-            ["Input.NewPassword"] = "a brand new phrase for ada",
-            ["Input.ConfirmPassword"] = "a brand new phrase for ada",
-        });
+        using var changed = await ChangePasswordAsync(first);
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         await AssertRefusedAsync(copy);
@@ -82,12 +85,7 @@ public abstract class SessionEndTests(DatabaseProvider provider) : AppTest(provi
         // password here; by setting up two-factor sign-in in the browser test that found this) is answered after the
         // renewal. Deleting the cookie in that answer would sign the person out.
         var (first, stale) = await TwoDevicesAsync("ada@example.com");
-        using var changed = await first.SubmitAsync("/account/change-password", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = Forms.GoodPassword,
-            ["Input.NewPassword"] = "a brand new phrase for ada",
-            ["Input.ConfirmPassword"] = "a brand new phrase for ada",
-        });
+        using var changed = await ChangePasswordAsync(first);
 
         using var page = await stale.GetAsync("/today");
 
